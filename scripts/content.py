@@ -1,0 +1,178 @@
+"""Content pages: languages, front matter and its schema, and translation completeness.
+
+Every error names the file and line and says how to fix it, because the people who read these
+messages are editors, not programmers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+LANGUAGES = ["fi", "en", "sv", "ru", "uk"]
+SOURCE_LANGUAGE = "fi"
+AUDIENCES = ["employer", "jobseeker", "entrepreneur", "facilitator", "professional", "editor"]
+TRANSLATION_STATES = ["draft", "reviewed"]
+REQUIRED_FIELDS = ["title", "description", "audience", "reviewed", "sources"]
+OPTIONAL_FIELDS = ["translation"]
+
+
+class ContentError(Exception):
+    """One or more problems in the content, each already phrased as `file:line: what and how to fix`."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def problem(path: Path | str, line: int, message: str) -> str:
+    return f"{display(Path(path))}:{line}: {message}"
+
+
+def display(path: Path) -> Path:
+    """A path as the editor knows it: relative to the repository (the working directory)."""
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+@dataclass
+class Page:
+    path: Path  # as the editor sees it, relative to the repository (docs/fi/about.md)
+    meta: dict
+    body: str
+    body_line: int  # the line number (1-based) of the body's first line in the file
+    field_lines: dict[str, int]
+
+
+def split_front_matter(path: Path, text: str) -> tuple[str | None, int, str, int]:
+    """Return (front matter text, its first line, body, body's first line)."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None, 0, text, 1
+    for end in range(1, len(lines)):
+        if lines[end].strip() in ("---", "..."):
+            body_start = end + 1
+            # MkDocs strips the blank lines that follow the front matter; count them the same way.
+            while body_start < len(lines) and not lines[body_start].strip():
+                body_start += 1
+            return "\n".join(lines[1:end]), 2, "\n".join(lines[body_start:]), body_start + 1
+    raise ContentError(
+        [problem(path, 1, "the front matter starts with '---' but never ends: add a line '---' after its last field")]
+    )
+
+
+def read_page(path: Path, shown_as: Path | None = None) -> Page:
+    shown = shown_as or path
+    text = path.read_text(encoding="utf-8")
+    fm_text, fm_line, body, body_line = split_front_matter(shown, text)
+    if fm_text is None:
+        raise ContentError(
+            [problem(shown, 1, "the page has no front matter: start the file with '---', the fields "
+                     f"({', '.join(REQUIRED_FIELDS)}) and another '---'")]
+        )
+    try:
+        node = yaml.compose(fm_text)
+        meta = yaml.safe_load(fm_text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = fm_line + (mark.line if mark else 0)
+        what = getattr(err, "problem", None) or str(err)
+        raise ContentError(
+            [problem(shown, line, f"the front matter is not valid YAML ({what}); check the indentation and "
+                     "quote values that contain ':' or start with a special character")]
+        ) from None
+    if not isinstance(meta, dict):
+        raise ContentError([problem(shown, fm_line, "the front matter must be a list of 'field: value' lines")])
+    field_lines = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            field_lines[str(key_node.value)] = fm_line + key_node.start_mark.line
+    return Page(shown, meta, body, body_line, field_lines)
+
+
+def validate_front_matter(page: Page, language: str) -> list[str]:
+    """Check the front matter against the one schema; return the problems found."""
+    meta, out = page.meta, []
+
+    def at(field: str) -> int:
+        return page.field_lines.get(field, 2)
+
+    for field in meta:
+        if field not in REQUIRED_FIELDS + OPTIONAL_FIELDS:
+            out.append(problem(page.path, at(field), f"unknown front matter field '{field}': the allowed fields are "
+                               f"{', '.join(REQUIRED_FIELDS + OPTIONAL_FIELDS)}; remove it or fix its spelling"))
+    for field in REQUIRED_FIELDS:
+        if field not in meta or meta[field] in (None, "", []):
+            out.append(problem(page.path, 2, f"front matter field '{field}' is missing: add it (see CONTRIBUTING.md)"))
+    for field in ("title", "description"):
+        if field in meta and meta[field] is not None and not isinstance(meta[field], str):
+            out.append(problem(page.path, at(field), f"front matter field '{field}' must be text"))
+    if "audience" in meta and meta["audience"]:
+        audience = meta["audience"]
+        if not isinstance(audience, list):
+            out.append(problem(page.path, at("audience"), "front matter field 'audience' must be a list, "
+                               "for example: audience: [employer, facilitator]"))
+        else:
+            for item in audience:
+                if item not in AUDIENCES:
+                    out.append(problem(page.path, at("audience"), f"unknown audience '{item}': use one of "
+                                       f"{', '.join(AUDIENCES)}"))
+    if "reviewed" in meta and meta["reviewed"] not in (None, ""):
+        reviewed = meta["reviewed"]
+        if not isinstance(reviewed, dt.date) or isinstance(reviewed, dt.datetime):
+            out.append(problem(page.path, at("reviewed"), "front matter field 'reviewed' must be a date "
+                               f"(YYYY-MM-DD), got '{reviewed}'"))
+    if "sources" in meta and meta["sources"]:
+        sources = meta["sources"]
+        if not isinstance(sources, list):
+            out.append(problem(page.path, at("sources"), "front matter field 'sources' must be a list of "
+                               "items with 'title' (and 'url' when the source is on the web)"))
+        else:
+            for source in sources:
+                if not isinstance(source, dict) or not isinstance(source.get("title"), str):
+                    out.append(problem(page.path, at("sources"), f"source {source!r} needs a 'title'"))
+                elif set(source) - {"title", "url"}:
+                    out.append(problem(page.path, at("sources"), f"source '{source['title']}' has unknown "
+                                       f"fields {sorted(set(source) - {'title', 'url'})}: use only title and url"))
+                elif "url" in source and not str(source["url"]).startswith(("https://", "http://")):
+                    out.append(problem(page.path, at("sources"), f"source '{source['title']}' must have a web "
+                                       f"address starting with https://, got '{source['url']}'"))
+    if "translation" in meta:
+        if language == SOURCE_LANGUAGE:
+            out.append(problem(page.path, at("translation"), "'translation' belongs only in translated pages; "
+                               "remove it from the Finnish source"))
+        elif meta["translation"] not in TRANSLATION_STATES:
+            out.append(problem(page.path, at("translation"), "front matter field 'translation' must be "
+                               f"{' or '.join(TRANSLATION_STATES)}, got '{meta['translation']}'"))
+    return out
+
+
+def missing_translations(docs_dir: Path) -> list[str]:
+    """Every page of the Finnish source tree must exist in every other language, and vice versa."""
+    out = []
+    source = docs_dir / SOURCE_LANGUAGE
+    source_pages = {p.relative_to(source) for p in source.rglob("*.md")}
+    for language in LANGUAGES[1:]:
+        tree = docs_dir / language
+        pages = {p.relative_to(tree) for p in tree.rglob("*.md")} if tree.is_dir() else set()
+        for rel in sorted(source_pages - pages):
+            out.append(problem(docs_dir / SOURCE_LANGUAGE / rel, 1, f"no {language} translation: create "
+                               f"{docs_dir / language / rel} (copy the Finnish page and translate it)"))
+        for rel in sorted(pages - source_pages):
+            out.append(problem(tree / rel, 1, f"this page has no Finnish source {source / rel}: every page "
+                               "starts in docs/fi/; move or rename it to match"))
+    return out
+
+
+def page_language(src_uri: str) -> str:
+    """The language of a page from its path inside docs/ (fi/about.md -> fi)."""
+    first = src_uri.split("/", 1)[0]
+    if first not in LANGUAGES:
+        raise ContentError([problem(f"docs/{src_uri}", 1, "pages live in a language folder: move this file under "
+                                    f"docs/{SOURCE_LANGUAGE}/ (and its translations under docs/en/ etc.)")])
+    return first

@@ -1,0 +1,261 @@
+"""Shared data: yearly figures, contacts, glossary, pending facts, status banners and UI strings.
+
+Each file in data/ is read once per build, checked, and used by name. Values are formatted
+for the page's language here, so that no page types a number itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from scripts.content import LANGUAGES, ContentError, display, problem
+
+ROOT = Path(__file__).resolve().parent.parent
+FIGURE_UNITS = ["eur", "percent", "months", "days", "count"]
+STATUS_STATES = ["in_preparation", "open", "closed"]
+NBSP = "\u00a0"
+
+
+def today() -> dt.date:
+    """The date that decides which figure value is in force. TOIMI_TODAY overrides it for tests."""
+    override = os.environ.get("TOIMI_TODAY")
+    return dt.date.fromisoformat(override) if override else dt.date.today()
+
+
+@dataclass
+class DataFile:
+    path: Path
+    entries: dict
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def line(self, name: str) -> int:
+        return self.lines.get(name, 1)
+
+
+def load(name: str, data_dir: Path | None = None) -> DataFile:
+    directory = data_dir or ROOT / "data"
+    return _load(directory / f"{name}.yml")
+
+
+@lru_cache(maxsize=None)
+def _load_cached(path: Path, mtime: float) -> DataFile:
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text)
+        entries = yaml.safe_load(text) or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise ContentError([problem(display(path), (mark.line + 1) if mark else 1,
+                                    f"not valid YAML ({getattr(err, 'problem', err)}); check the indentation")]) from None
+    lines = {}
+    if isinstance(node, yaml.MappingNode):
+        lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+    return DataFile(display(path), entries, lines)
+
+
+def _load(path: Path) -> DataFile:
+    if not path.is_file():
+        raise ContentError([problem(display(path), 1, "this data file is missing")])
+    return _load_cached(path, path.stat().st_mtime)
+
+
+def localised(data: DataFile, name: str, value, what: str) -> list[str]:
+    """Problems with a {fi:…, en:…, …} mapping: every language must be there and not empty."""
+    if not isinstance(value, dict):
+        return [problem(data.path, data.line(name), f"'{name}': {what} must give the text in {', '.join(LANGUAGES)}")]
+    return [problem(data.path, data.line(name), f"'{name}': {what} has no {lang} text; add '{lang}: …'")
+            for lang in LANGUAGES if not value.get(lang)]
+
+
+# --- Figures -------------------------------------------------------------------------------
+
+def check_figures(data: DataFile, contacts: DataFile) -> list[str]:
+    out = []
+    for name, fig in data.entries.items():
+        at = data.line(name)
+        if not isinstance(fig, dict):
+            out.append(problem(data.path, at, f"figure '{name}' must have label, unit, status and values"))
+            continue
+        out += localised(data, name, fig.get("label"), "label")
+        if fig.get("unit") not in FIGURE_UNITS:
+            out.append(problem(data.path, at, f"figure '{name}': unit must be one of {', '.join(FIGURE_UNITS)}"))
+        if fig.get("status") not in ("confirmed", "pending"):
+            out.append(problem(data.path, at, f"figure '{name}': status must be confirmed or pending"))
+        if fig.get("status") == "pending" and fig.get("confirm_with") not in contacts.entries:
+            out.append(problem(data.path, at, f"figure '{name}' is pending: set confirm_with to a contact name "
+                               "from data/contacts.yml (who confirms it)"))
+        values = fig.get("values")
+        if not isinstance(values, list) or not values:
+            out.append(problem(data.path, at, f"figure '{name}' needs at least one value under 'values'"))
+            continue
+        for item in values:
+            if not isinstance(item, dict) or not isinstance(item.get("value"), (int, float)):
+                out.append(problem(data.path, at, f"figure '{name}': every value needs a number in 'value'"))
+            elif not isinstance(item.get("valid_from"), dt.date):
+                out.append(problem(data.path, at, f"figure '{name}': value {item['value']} needs "
+                                   "'valid_from' as a date (YYYY-MM-DD)"))
+            elif not item.get("source"):
+                out.append(problem(data.path, at, f"figure '{name}': value {item['value']} needs its 'source'"))
+    return out
+
+
+def value_in_force(fig: dict, on: dt.date) -> dict | None:
+    """The newest value whose valid_from is not after `on`."""
+    current = None
+    for item in sorted(fig["values"], key=lambda v: v["valid_from"]):
+        if item["valid_from"] <= on:
+            current = item
+    return current
+
+
+def stale_figures(data: DataFile, on: dt.date) -> list[str]:
+    """Report lines (not failures) for figures whose newest value is from a past year."""
+    out = []
+    for name, fig in data.entries.items():
+        newest = max(v["valid_from"] for v in fig["values"])
+        if newest.year < on.year:
+            out.append(problem(data.path, data.line(name), f"figure '{name}' has no value for {on.year} "
+                               f"(newest is valid from {newest.isoformat()}); check the source and add this "
+                               "year's value"))
+    return out
+
+
+def format_number(value: float, language: str, decimals: int) -> str:
+    text = f"{value:,.{decimals}f}"  # 1,234.56
+    if language == "en":
+        return text
+    # Finnish, Swedish, Russian and Ukrainian: no-break space between thousands, comma for decimals.
+    return text.replace(",", NBSP).replace(".", ",")
+
+
+def decimals_for(value: float, unit: str) -> int:
+    """Money has cents or none (37,21 €, 1 500 €); other figures as many decimals as they have (24,4 %)."""
+    if float(value).is_integer():
+        return 0
+    if unit == "eur":
+        return 2
+    return len(repr(float(value)).split(".")[1])
+
+
+def format_value(value: float, unit: str, language: str) -> str:
+    number = format_number(value, language, decimals_for(value, unit))
+    if unit == "eur":
+        return f"€{number}" if language == "en" else f"{number}{NBSP}€"
+    if unit == "percent":
+        return f"{number}%" if language == "en" else f"{number}{NBSP}%"
+    return number
+
+
+def format_date(date: dt.date, language: str) -> str:
+    if language == "en":
+        return f"{date.day} {date.strftime('%B')} {date.year}"
+    return f"{date.day}.{date.month}.{date.year}"
+
+
+# --- Contacts, glossary, pending facts, status banners ---------------------------------------
+
+def check_contacts(data: DataFile) -> list[str]:
+    out = []
+    for name, contact in data.entries.items():
+        at = data.line(name)
+        if not isinstance(contact, dict):
+            out.append(problem(data.path, at, f"contact '{name}' must have name and status"))
+            continue
+        out += localised(data, name, contact.get("name"), "name")
+        if contact.get("status") not in ("confirmed", "pending"):
+            out.append(problem(data.path, at, f"contact '{name}': status must be confirmed or pending"))
+        if contact.get("status") == "pending":
+            out += localised(data, name, contact.get("confirmed_by"), "confirmed_by (who confirms it)")
+            for detail in ("url", "email", "phone"):
+                if contact.get(detail):
+                    out.append(problem(data.path, at, f"contact '{name}' is pending but has a {detail}: set "
+                                       "status to confirmed once the details are confirmed"))
+        if contact.get("url") and not str(contact["url"]).startswith("https://"):
+            out.append(problem(data.path, at, f"contact '{name}': url must start with https://"))
+        if not contact.get("source"):
+            out.append(problem(data.path, at, f"contact '{name}' needs a 'source' saying where the details come from"))
+    return out
+
+
+def check_glossary(data: DataFile) -> list[str]:
+    out = []
+    for name, entry in data.entries.items():
+        at = data.line(name)
+        if not isinstance(entry, dict):
+            out.append(problem(data.path, at, f"term '{name}' must give term and definition in every language"))
+            continue
+        for lang in LANGUAGES:
+            item = entry.get(lang)
+            if not isinstance(item, dict) or not item.get("term") or not item.get("definition"):
+                out.append(problem(data.path, at, f"term '{name}' has no {lang} term and definition; add "
+                                   f"'{lang}: {{term: …, definition: …}}'"))
+    return out
+
+
+def check_pending(data: DataFile, contacts: DataFile) -> list[str]:
+    out = []
+    for name, item in data.entries.items():
+        at = data.line(name)
+        if not isinstance(item, dict):
+            out.append(problem(data.path, at, f"pending fact '{name}' must have topic, confirmed_by, contact, text"))
+            continue
+        out += localised(data, name, item.get("topic"), "topic")
+        out += localised(data, name, item.get("confirmed_by"), "confirmed_by")
+        if item.get("contact") not in contacts.entries:
+            out.append(problem(data.path, at, f"pending fact '{name}': contact must be a name from data/contacts.yml"))
+        text = item.get("text") or {}
+        filled = [lang for lang in LANGUAGES if text.get(lang)]
+        if filled and len(filled) < len(LANGUAGES):
+            missing = [lang for lang in LANGUAGES if lang not in filled]
+            out.append(problem(data.path, at, f"pending fact '{name}' is confirmed in {', '.join(filled)} but not in "
+                               f"{', '.join(missing)}: fill in the text in every language at once"))
+    return out
+
+
+def check_status(data: DataFile) -> list[str]:
+    out = []
+    for name, item in data.entries.items():
+        at = data.line(name)
+        if not isinstance(item, dict) or item.get("state") not in STATUS_STATES:
+            out.append(problem(data.path, at, f"status '{name}': state must be one of {', '.join(STATUS_STATES)}"))
+        elif item["state"] == "open" and not isinstance(item.get("open_from"), dt.date):
+            out.append(problem(data.path, at, f"status '{name}' is open: set open_from to the date (YYYY-MM-DD)"))
+    return out
+
+
+def check_ui(data: DataFile) -> list[str]:
+    out = []
+    for name, value in data.entries.items():
+        out += localised(data, name, value, "the text")
+    return out
+
+
+@dataclass
+class SiteData:
+    figures: DataFile
+    contacts: DataFile
+    glossary: DataFile
+    pending: DataFile
+    status: DataFile
+    ui: DataFile
+
+    def text(self, key: str, language: str, **values) -> str:
+        return self.ui.entries[key][language].format(**values)
+
+
+def load_all(data_dir: Path | None = None) -> SiteData:
+    """Load and check every data file; raise one ContentError listing every problem."""
+    files = {name: load(name, data_dir) for name in ("figures", "contacts", "glossary", "pending", "status", "ui")}
+    site = SiteData(**files)
+    problems = (check_contacts(site.contacts) + check_figures(site.figures, site.contacts)
+                + check_glossary(site.glossary) + check_pending(site.pending, site.contacts)
+                + check_status(site.status) + check_ui(site.ui))
+    if problems:
+        raise ContentError(problems)
+    return site

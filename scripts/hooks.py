@@ -1,0 +1,100 @@
+"""MkDocs hooks: the glue between MkDocs and the plain modules in scripts/.
+
+MkDocs runs these for every language build (mkdocs-static-i18n builds fi first, then the others).
+Every problem in the content stops the build with `file:line: what and how to fix`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.exceptions import PluginError
+
+from scripts import content, data, macros, not_found
+from scripts.content import ContentError
+
+log = logging.getLogger("mkdocs.hooks.toimi")
+ROOT = Path(__file__).resolve().parent.parent
+_state: dict = {}
+
+
+def fail(err: ContentError) -> PluginError:
+    count = len(err.problems)
+    return PluginError(f"{count} problem{'s' if count > 1 else ''} in the content:\n" + "\n".join(err.problems))
+
+
+def current_language(config) -> str:
+    return config["theme"]["language"]
+
+
+def on_config(config):
+    docs_dir = Path(config["docs_dir"])
+    try:
+        problems = content.missing_translations(docs_dir)
+        if problems:
+            raise ContentError(problems)
+        site = data.load_all(ROOT / "data")
+    except ContentError as err:
+        raise fail(err) from None
+    if "site" not in _state:  # report once per build, not once per language
+        for line in data.stale_figures(site.figures, data.today()):
+            log.info("Yearly figure to update: %s", line)
+    _state["site"] = site
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    language = current_language(config)
+    src_uri = page.file.src_uri
+    shown_as = content.display(Path(page.file.abs_src_path))
+    try:
+        if content.page_language(src_uri) != language:
+            raise ContentError([content.problem(shown_as, 1, f"this page is built as {language} but lives in "
+                                                f"another language folder")])
+        parsed = content.read_page(Path(page.file.abs_src_path), shown_as)
+        problems = content.validate_front_matter(parsed, language)
+        if problems:
+            raise ContentError(problems)
+        rel = src_uri.split("/", 1)[1]
+        renderer = macros.Renderer(_state["site"], language, rel, str(shown_as), parsed.body_line)
+        return renderer.render(markdown)
+    except ContentError as err:
+        raise fail(err) from None
+
+
+def on_page_context(context, page, config, nav):
+    language = current_language(config)
+    site = _state["site"]
+    meta = page.meta
+    address = (config["site_url"] or "") + page.url
+    feedback = site.contacts.entries["site_feedback"]
+    if feedback["status"] == "confirmed" and feedback.get("email"):
+        feedback_link = macros.mailto(feedback["email"], site.text("feedback_subject", language, url=address))
+        feedback_note = None
+    else:
+        feedback_link = None
+        feedback_note = site.text("feedback_pending", language, who=feedback["confirmed_by"][language])
+    context["toimi"] = {
+        "reviewed": site.text("reviewed", language, date=data.format_date(meta["reviewed"], language))
+        if meta.get("reviewed") else None,
+        "sources": meta.get("sources") or [],
+        "feedback_link": feedback_link,
+        "feedback_note": feedback_note,
+    }
+    return context
+
+
+def on_env(env, config, files):
+    # The footer (funding statement, licence) is on every page, the 404 page included.
+    language = current_language(config)
+    env.globals["toimi_ui"] = {key: value[language] for key, value in _state["site"].ui.entries.items()}
+    env.globals["toimi_language"] = language
+    return env
+
+
+def on_post_build(config):
+    base_path = urlsplit(config["site_url"] or "/").path
+    not_found.finish_language_build(Path(config["site_dir"]), current_language(config), content.SOURCE_LANGUAGE,
+                                    content.LANGUAGES, base_path, _state)

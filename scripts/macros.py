@@ -1,0 +1,209 @@
+"""The page shortcodes: [[figure:NAME]], [[contact:NAME]], [[term:KEY|text]], [[pending:NAME]],
+[[status:NAME]], [[glossary]] and [[figures]] (see CONTRIBUTING.md).
+
+A shortcode is replaced by Markdown or HTML in the page's language. An unknown kind or name is an
+error naming the file and line. Shortcodes inside code (`…` or fenced blocks) are left alone, so
+the editors' guide can show them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import posixpath
+import re
+from urllib.parse import quote
+
+from scripts.content import ContentError, problem
+from scripts.data import SiteData, format_date, format_value, today, value_in_force
+
+SHORTCODE = re.compile(r"\[\[(?P<kind>[a-z]+)(?::(?P<name>[^\]|]*))?(?:\|(?P<text>[^\]]*))?\]\]")
+FENCE = re.compile(r"^\s*(```|~~~)")
+GLOSSARY_PAGE = "glossary.md"
+FIGURES_PAGE = "figures.md"
+
+# Alphabetical order of each language, for the glossary (Python's code-point order puts
+# ä, ö, å, ґ, є, і, ї in the wrong places).
+ALPHABETS = {
+    "fi": "abcdefghijklmnopqrsštuvwxyzžåäö",
+    "sv": "abcdefghijklmnopqrstuvwxyzåäö",
+    "en": "abcdefghijklmnopqrstuvwxyz",
+    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
+}
+
+
+def sort_key(text: str, language: str):
+    alphabet = ALPHABETS[language]
+    return [alphabet.index(c) if c in alphabet else 1000 + ord(c) for c in text.casefold()]
+
+
+class Renderer:
+    """Renders the shortcodes of one page."""
+
+    def __init__(self, site: SiteData, language: str, page_path: str, shown_as: str, first_line: int):
+        self.site, self.lang = site, language
+        self.page_path = page_path  # inside the language folder, e.g. employers/immigrant-recruitment.md
+        self.shown_as, self.first_line = shown_as, first_line
+        self.problems: list[str] = []
+
+    # -- helpers ---------------------------------------------------------------------------
+    def link_to(self, target: str) -> str:
+        """A relative Markdown link target from this page to another page of the same language."""
+        return posixpath.relpath(target, posixpath.dirname(self.page_path) or ".")
+
+    def entry(self, kind: str, data, name: str, line: int):
+        if name not in data.entries:
+            close = difflib.get_close_matches(name, list(data.entries), n=3)
+            hint = f" (did you mean {', '.join(close)}?)" if close else ""
+            self.problems.append(problem(self.shown_as, line, f"unknown {kind} '{name}' in [[{kind}:{name}]]{hint}: "
+                                         f"use a name from {data.path} or add the entry there"))
+            return None
+        return data.entries[name]
+
+    def text(self, key: str, **values) -> str:
+        return self.site.text(key, self.lang, **values)
+
+    def who(self, value: dict) -> str:
+        return value[self.lang]
+
+    # -- shortcodes ------------------------------------------------------------------------
+    def figure(self, name: str, line: int, _text) -> str:
+        fig = self.entry("figure", self.site.figures, name, line)
+        if fig is None:
+            return ""
+        current = value_in_force(fig, today())
+        if current is None:
+            first = min(v["valid_from"] for v in fig["values"])
+            self.problems.append(problem(self.shown_as, line, f"figure '{name}' has no value in force yet (its "
+                                         f"first value is valid from {first}); add a current value to "
+                                         f"{self.site.figures.path}"))
+            return ""
+        value = format_value(current["value"], fig["unit"], self.lang)
+        if fig["status"] == "pending":
+            contact = self.site.contacts.entries[fig["confirm_with"]]
+            short = self.text("figure_pending_short", value=value, date=format_date(current["valid_from"], self.lang))
+            title = self.text("figure_pending", label=fig["label"][self.lang], value=value,
+                              date=format_date(current["valid_from"], self.lang), who=contact["name"][self.lang])
+            return (f'<span class="toimi-pending-figure" data-figure="{name}">{html.escape(short)}'
+                    f'<span class="md-visually-hidden">. {html.escape(title)}</span></span>')
+        return f'<span class="toimi-figure" data-figure="{name}">{value}</span>'
+
+    def contact(self, name: str, line: int, _text) -> str:
+        contact = self.entry("contact", self.site.contacts, name, line)
+        if contact is None:
+            return ""
+        label = html.escape(contact["name"][self.lang])
+        if contact["status"] == "pending":
+            note = self.text("contact_pending", who=contact["confirmed_by"][self.lang])
+            return f'<span class="toimi-contact toimi-contact-pending" data-contact="{name}">{label} ({html.escape(note)})</span>'
+        parts = [f'<a href="{html.escape(contact["url"])}">{label}</a>' if contact.get("url") else label]
+        if contact.get("email"):
+            parts.append(f'<a href="mailto:{html.escape(contact["email"])}">{html.escape(contact["email"])}</a>')
+        if contact.get("phone"):
+            parts.append(f'<a href="tel:{html.escape(contact["phone"].replace(" ", ""))}">'
+                         f'{html.escape(contact["phone"])}</a>')
+        return f'<span class="toimi-contact" data-contact="{name}">{", ".join(parts)}</span>'
+
+    def term(self, name: str, line: int, text) -> str:
+        entry = self.entry("term", self.site.glossary, name, line)
+        if entry is None:
+            return ""
+        shown = text if text else entry[self.lang]["term"]
+        return f"[{shown}]({self.link_to(GLOSSARY_PAGE)}#term-{name}){{ .toimi-term }}"
+
+    def pending(self, name: str, line: int, _text) -> str:
+        item = self.entry("pending", self.site.pending, name, line)
+        if item is None:
+            return ""
+        confirmed = (item.get("text") or {}).get(self.lang)
+        if confirmed:
+            return f'<div class="toimi-confirmed" data-pending="{name}" markdown>\n\n{confirmed}\n\n</div>'
+        contact = self.contact(item["contact"], line, None)
+        title = html.escape(self.text("pending_title", topic=item["topic"][self.lang]))
+        body = self.text("pending_body", who=html.escape(item["confirmed_by"][self.lang]), contact=contact)
+        return (f'<div class="admonition warning toimi-pending" data-pending="{name}">'
+                f'<p class="admonition-title">{title}</p><p>{body}</p></div>')
+
+    def status(self, name: str, line: int, _text) -> str:
+        item = self.entry("status", self.site.status, name, line)
+        if item is None:
+            return ""
+        state = item["state"]
+        words = self.text(f"status_{state}", date=format_date(item["open_from"], self.lang) if item.get("open_from") else "")
+        kind = {"in_preparation": "info", "open": "success", "closed": "note"}[state]
+        return (f'<div class="admonition {kind} toimi-status" data-status="{name}" data-state="{state}">'
+                f'<p>{html.escape(words)}</p></div>')
+
+    def glossary(self, _name, _line, _text) -> str:
+        entries = sorted(self.site.glossary.entries.items(), key=lambda kv: sort_key(kv[1][self.lang]["term"], self.lang))
+        rows = []
+        for key, entry in entries:
+            item = entry[self.lang]
+            rows.append(f'<dt id="term-{key}">{html.escape(item["term"])}</dt>\n'
+                        f'<dd>{html.escape(item["definition"])}</dd>')
+        return '<dl class="toimi-glossary">\n' + "\n".join(rows) + "\n</dl>"
+
+    def figures(self, _name, _line, _text) -> str:
+        head = "".join(f"<th scope=\"col\">{html.escape(self.text(k))}</th>" for k in (
+            "figures_table_figure", "figures_table_value", "figures_table_valid_from", "figures_table_status",
+            "figures_table_source"))
+        rows = []
+        for name, fig in self.site.figures.entries.items():
+            current = value_in_force(fig, today()) or fig["values"][0]
+            value = format_value(current["value"], fig["unit"], self.lang)
+            if fig["status"] == "pending":
+                who = self.site.contacts.entries[fig["confirm_with"]]["name"][self.lang]
+                status = f'{self.text("to_be_confirmed")} ({html.escape(who)})'
+            else:
+                status = self.text("figure_confirmed")
+            source = str(current["source"])
+            source_html = (f'<a href="{html.escape(source)}">{html.escape(source_label(source))}</a>'
+                           if source.startswith("https://") else html.escape(source))
+            rows.append(f'<tr id="figure-{name}"><th scope="row">{html.escape(fig["label"][self.lang])}</th>'
+                        f"<td>{value}</td><td>{format_date(current['valid_from'], self.lang)}</td>"
+                        f"<td>{status}</td><td>{source_html} ({html.escape(str(current.get('source_date', '')))})</td></tr>")
+        return (f'<div class="md-typeset__table"><table class="toimi-figures"><thead><tr>{head}</tr></thead>'
+                f'<tbody>{"".join(rows)}</tbody></table></div>')
+
+    KINDS = ("figure", "contact", "term", "pending", "status", "glossary", "figures")
+    NEEDS_NAME = ("figure", "contact", "term", "pending", "status")
+
+    def replace(self, match: re.Match, line: int) -> str:
+        kind, name, text = match["kind"], (match["name"] or "").strip(), match["text"]
+        if kind not in self.KINDS:
+            self.problems.append(problem(self.shown_as, line, f"unknown shortcode [[{kind}…]]: use one of "
+                                         f"{', '.join(self.KINDS)} (see CONTRIBUTING.md)"))
+            return match[0]
+        if kind in self.NEEDS_NAME and not name:
+            self.problems.append(problem(self.shown_as, line, f"[[{kind}]] needs a name: write [[{kind}:NAME]]"))
+            return match[0]
+        return getattr(self, kind)(name, line, text)
+
+    def render(self, markdown: str) -> str:
+        out, in_fence = [], False
+        for index, line_text in enumerate(markdown.split("\n")):
+            if FENCE.match(line_text):
+                in_fence = not in_fence
+            if in_fence or "[[" not in line_text:
+                out.append(line_text)
+                continue
+            line = self.first_line + index
+            # Odd-numbered pieces between backticks are inline code: leave them as they are.
+            pieces = line_text.split("`")
+            for i in range(0, len(pieces), 2):
+                pieces[i] = SHORTCODE.sub(lambda m: self.replace(m, line), pieces[i])
+            out.append("`".join(pieces))
+        if self.problems:
+            raise ContentError(self.problems)
+        return "\n".join(out)
+
+
+def source_label(url: str) -> str:
+    """A short, readable label for a source address: its host name."""
+    host = url.split("://", 1)[-1].split("/", 1)[0]
+    return host.removeprefix("www.")
+
+
+def mailto(address: str, subject: str) -> str:
+    return f"mailto:{address}?subject={quote(subject)}"
