@@ -6,7 +6,7 @@ Every problem in the content stops the build with `file:line: what and how to fi
 
 from __future__ import annotations
 
-import logging
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -15,8 +15,6 @@ from mkdocs.exceptions import PluginError
 from scripts import content, data, macros, not_found
 from scripts.content import ContentError
 
-log = logging.getLogger("mkdocs.hooks.toimi")
-ROOT = Path(__file__).resolve().parent.parent
 _state: dict = {}
 
 
@@ -35,12 +33,14 @@ def on_config(config):
         problems = content.missing_translations(docs_dir)
         if problems:
             raise ContentError(problems)
-        site = data.load_all(ROOT / "data")
+        site = data.load_all(Path(config.config_file_path).parent / "data")
     except ContentError as err:
         raise fail(err) from None
     if "site" not in _state:  # report once per build, not once per language
+        # A report, not a failure: 1 January must not break every build. Printed, because a
+        # warning would stop a strict build and an info line is hidden by --quiet.
         for line in data.stale_figures(site.figures, data.today()):
-            log.info("Yearly figure to update: %s", line)
+            print(f"Yearly figure to update: {line}", file=sys.stderr)
     _state["site"] = site
     return config
 

@@ -1,0 +1,40 @@
+# TOIMI-opas. `make site` builds the site into site/, `make serve` previews it, `make test` tests it.
+# The Makefile makes .venv itself from the pinned requirements and installs the Debian packages it
+# needs when run as root (otherwise it prints the apt-get line to run).
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+# Debian packages: WeasyPrint needs Pango; the browser tests need Chromium.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0
+TEST_PACKAGES := chromium
+
+.PHONY: site serve test check lint clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
+	touch $@
+
+## site: build the complete site (all five languages) into site/
+site: $(VENV)/.installed
+	@scripts/system_packages.sh $(PDF_PACKAGES)
+	$(PY) -m scripts.build
+
+## serve: live preview on http://127.0.0.1:8000 (LANGUAGE=sv serves one language only, faster)
+serve: $(VENV)/.installed
+	$(if $(LANGUAGE),TOIMI_ONLY_LANGUAGE=$(LANGUAGE)) $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+## test: run every test (builds the site once per test session)
+test: $(VENV)/.installed
+	@scripts/system_packages.sh $(PDF_PACKAGES) $(TEST_PACKAGES)
+	$(PY) -m pytest
+
+## lint: ruff over the Python code
+lint: $(VENV)/.installed
+	$(PY) -m ruff check scripts tests
+
+clean:
+	rm -rf site .site-build .pytest_cache

@@ -1,0 +1,45 @@
+"""Build the complete site into site/ without ever leaving a half-built one.
+
+MkDocs writes into a temporary folder; site/ is replaced only when the whole build succeeded, so a
+mistake in one page never takes the published copy down with it.
+
+    python -m scripts.build [--site-dir site] [--config mkdocs.yml]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+
+def build(site_dir: Path, config: Path = Path("mkdocs.yml")) -> int:
+    work = site_dir.parent / f".{site_dir.name}-build"
+    shutil.rmtree(work, ignore_errors=True)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config),
+                             "--site-dir", str(work)])
+    if result.returncode != 0:
+        shutil.rmtree(work, ignore_errors=True)
+        print(f"The build stopped; {site_dir}/ was left as it was. Fix the problems listed above.", file=sys.stderr)
+        return result.returncode
+    old = site_dir.parent / f".{site_dir.name}-old"
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    work.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--site-dir", type=Path, default=Path("site"))
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    args = parser.parse_args()
+    return build(args.site_dir, args.config)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,125 @@
+"""Shared test fixtures: the real site built once per session, a static server, one Chromium.
+
+With CI=true a skipped test fails the run: every test must run on CI.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+LANGUAGES = ["fi", "en", "sv", "ru", "uk"]
+CHROMIUM = "/usr/bin/chromium"
+BASE = "/toimi-opas/"
+sys.path.insert(0, str(ROOT))
+
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped:
+        _skipped.append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if os.environ.get("CI") == "true" and _skipped:
+        print(f"\nCI=true: {len(_skipped)} test(s) were skipped, which CI does not allow: {_skipped}")
+        session.exitstatus = 1
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site: Path
+
+
+def build_fixture(tmp: Path, overlay: Path | None = None, env: dict | None = None) -> BuildResult:
+    """Build the fixture mini-site (tests/fixtures/site) with the real configuration, templates,
+    hooks and data, after laying the files of `overlay` over it. A file DELETE in the overlay lists
+    paths to remove."""
+    work = tmp / "fixture-site"
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    config.pop("nav")
+    config["plugins"][1]["i18n"].pop("build_only_locale", None)
+    work.mkdir(parents=True)
+    (work / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    (work / "overrides").symlink_to(ROOT / "overrides")
+    (work / "scripts").symlink_to(ROOT / "scripts")
+    shutil.copytree(ROOT / "data", work / "data")
+    shutil.copytree(FIXTURES / "site" / "docs", work / "docs")
+    if overlay:
+        for path in overlay.rglob("*"):
+            if path.is_file() and path.name != "DELETE":
+                target = work / path.relative_to(overlay)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy(path, target)
+        deletions = overlay / "DELETE"
+        if deletions.exists():
+            for line in deletions.read_text().split():
+                (work / line).unlink()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"],
+                            cwd=work, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(work), **(env or {})})
+    return BuildResult(result.returncode, result.stdout + result.stderr, work / "site")
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    """The real site, built once with the same command as `make site`."""
+    out = tmp_path_factory.mktemp("built") / "site"
+    result = subprocess.run([sys.executable, "-m", "scripts.build", "--site-dir", str(out)], cwd=ROOT,
+                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, f"the strict build failed:\n{result.stdout}\n{result.stderr}"
+    return out
+
+
+@pytest.fixture(scope="session")
+def html_pages(site_dir) -> dict[str, list[Path]]:
+    """Built content pages per language (404 pages and sitemaps excluded)."""
+    pages = {}
+    for lang in LANGUAGES:
+        root = site_dir if lang == "fi" else site_dir / lang
+        found = []
+        for page in root.rglob("index.html"):
+            rel = page.relative_to(root)
+            if lang == "fi" and rel.parts and rel.parts[0] in LANGUAGES[1:]:
+                continue
+            if rel.parts and rel.parts[0] in ("assets", "search"):
+                continue
+            found.append(page)
+        pages[lang] = sorted(found)
+    return pages
+
+
+@pytest.fixture(scope="session")
+def server(site_dir):
+    from scripts.static_server import start
+
+    srv = start(site_dir, BASE)
+    yield f"http://127.0.0.1:{srv.server_port}{BASE}"
+    srv.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (make test does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-quic"])
+        yield instance
+        instance.close()
