@@ -162,9 +162,9 @@ def missing_translations(docs_dir: Path) -> list[str]:
         pages = {p.relative_to(tree) for p in tree.rglob("*.md")} if tree.is_dir() else set()
         for rel in sorted(source_pages - pages):
             out.append(problem(docs_dir / SOURCE_LANGUAGE / rel, 1, f"no {language} translation: create "
-                               f"{docs_dir / language / rel} (copy the Finnish page and translate it)"))
+                               f"{display(docs_dir / language / rel)} (copy the Finnish page and translate it)"))
         for rel in sorted(pages - source_pages):
-            out.append(problem(tree / rel, 1, f"this page has no Finnish source {source / rel}: every page "
+            out.append(problem(tree / rel, 1, f"this page has no Finnish source {display(source / rel)}: every page "
                                "starts in docs/fi/; move or rename it to match"))
     return out
 

@@ -118,6 +118,7 @@ class Renderer:
             return ""
         confirmed = (item.get("text") or {}).get(self.lang)
         if confirmed:
+            confirmed = SHORTCODE.sub(lambda m: self.replace(m, line), confirmed)
             return f'<div class="toimi-confirmed" data-pending="{name}" markdown>\n\n{confirmed}\n\n</div>'
         contact = self.contact(item["contact"], line, None)
         title = html.escape(self.text("pending_title", topic=item["topic"][self.lang]))

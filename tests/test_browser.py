@@ -1,0 +1,62 @@
+"""In Chromium, as a reader: pages load without errors and without any request to another host,
+the language menu keeps the reader on the same page, and a missing page answers in its language."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import LANGUAGES
+
+NOT_FOUND = {"fi": "Sivua ei löytynyt", "en": "Page not found", "sv": "Sidan hittades inte",
+             "ru": "Страница не найдена", "uk": "Сторінку не знайдено"}
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.requests, page.problems = [], []
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.on("console", lambda message: page.problems.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: page.problems.append(str(error)))
+    yield page
+    context.close()
+
+
+def url_for(server: str, lang: str, path: str = "") -> str:
+    return server + ("" if lang == "fi" else f"{lang}/") + path
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_home_page_loads_cleanly_and_only_from_this_site(server, page, lang):
+    response = page.goto(url_for(server, lang), wait_until="networkidle")
+    assert response.status == 200
+    assert page.evaluate("document.documentElement.lang") == lang
+    assert page.problems == [], page.problems
+    hosts = {urlsplit(url).hostname for url in page.requests if not url.startswith("data:")}
+    assert hosts == {"127.0.0.1"}, hosts
+    assert page.context.cookies() == []
+
+
+@pytest.mark.parametrize(("start", "target"), [("fi", "uk"), ("ru", "sv"), ("en", "fi")])
+def test_the_language_menu_keeps_the_reader_on_the_same_page(server, page, start, target):
+    page.goto(url_for(server, start, "employers/partial-work-ability/"), wait_until="networkidle")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f'.md-select__link[hreflang="{target}"]').click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == url_for(server, target, "employers/partial-work-ability/")
+    assert page.evaluate("document.documentElement.lang") == target
+    assert page.problems == [], page.problems
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_missing_address_answers_in_its_language(server, page, lang):
+    response = page.goto(url_for(server, lang, "no/such/page/"))
+    assert response.status == 404
+    page.wait_for_function(f"document.documentElement.lang === '{lang}'")
+    page.wait_for_load_state("networkidle")
+    assert NOT_FOUND[lang] in page.locator("article").inner_text()
+    # The only error is the 404 status of the missing address itself.
+    assert all("404" in problem for problem in page.problems), page.problems

@@ -1,0 +1,175 @@
+"""The real site, built once: every page in every language, the right language on every page,
+working language links, and nothing that points to another host."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from conftest import BASE, LANGUAGES, ROOT
+
+SITE_HOST = "toimi-opas.github.io"
+
+
+def relative_pages(pages: list[Path], root: Path) -> set[str]:
+    return {str(p.relative_to(root)) for p in pages}
+
+
+def language_root(site_dir: Path, lang: str) -> Path:
+    return site_dir if lang == "fi" else site_dir / lang
+
+
+def test_every_source_page_is_built_in_every_language(site_dir, html_pages):
+    sources = {str(p.relative_to(ROOT / "docs" / "fi").with_suffix("")) for p in (ROOT / "docs" / "fi").rglob("*.md")}
+    expected = {("" if s == "index" else s.removesuffix("/index").removesuffix("index") + "/").lstrip("/")
+                + "index.html" for s in sources}
+    for lang in LANGUAGES:
+        built = relative_pages(html_pages[lang], language_root(site_dir, lang))
+        assert built == expected, f"{lang}: missing {expected - built}, extra {built - expected}"
+
+
+def test_html_lang_matches_the_language_folder(site_dir, html_pages):
+    for lang in LANGUAGES:
+        for page in html_pages[lang]:
+            head = page.read_text(encoding="utf-8")[:300]
+            assert f'<html lang="{lang}"' in head, page
+        not_found = language_root(site_dir, lang) / "404.html"
+        assert f'<html lang="{lang}"' in not_found.read_text(encoding="utf-8")[:300], not_found
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.switcher: list[tuple[str, str]] = []
+        self.alternates: list[tuple[str, str]] = []
+        self.assets: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "a" and "md-select__link" in (a.get("class") or "") and a.get("hreflang"):
+            self.switcher.append((a["hreflang"], a["href"]))
+        if tag == "link" and a.get("rel") == "alternate" and a.get("hreflang"):
+            self.alternates.append((a["hreflang"], a["href"]))
+        if tag in ("script", "img", "iframe", "source", "audio", "video") and a.get("src"):
+            self.assets.append(a["src"])
+        if tag == "link" and a.get("rel") in ("stylesheet", "preload", "icon", "manifest", "modulepreload"):
+            self.assets.append(a["href"])
+
+
+def parse(page: Path) -> Links:
+    parser = Links()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def resolve(site_dir: Path, page: Path, href: str) -> Path:
+    """The file that a relative link on a built page leads to."""
+    url = urljoin("http://x/" + str(page.relative_to(site_dir)), href)
+    path = urlsplit(url).path.lstrip("/")
+    if path.startswith(BASE.strip("/") + "/"):
+        path = path[len(BASE.strip("/")) + 1:]
+    target = site_dir / path
+    return target / "index.html" if path.endswith("/") or not path else target
+
+
+def test_language_links_lead_to_the_same_page_in_the_other_language(site_dir, html_pages):
+    checked = 0
+    for lang in LANGUAGES:
+        root = language_root(site_dir, lang)
+        for page in html_pages[lang]:
+            rel = page.relative_to(root)
+            links = parse(page)
+            assert sorted(code for code, _ in links.switcher) == sorted(LANGUAGES), page
+            assert sorted(code for code, _ in links.alternates) == sorted(LANGUAGES), page
+            for code, href in links.switcher + links.alternates:
+                target = resolve(site_dir, page, href)
+                assert target == language_root(site_dir, code) / rel, f"{page}: {code} link {href} -> {target}"
+                assert target.exists()
+                assert f'<html lang="{code}"' in target.read_text(encoding="utf-8")[:300]
+                checked += 1
+    assert checked >= 2 * 5 * 5 * 10
+
+
+def test_the_switcher_shows_native_language_names(site_dir):
+    page = (site_dir / "ru" / "employers" / "index.html").read_text(encoding="utf-8")
+    names = re.findall(r'class="md-select__link">\s*([^<]+?)\s*</a>', page)
+    assert names == ["Suomi", "English", "Svenska", "Русский", "Українська"]
+
+
+EXTERNAL = re.compile(r"^(https?:)?//")
+
+
+def test_no_asset_is_loaded_from_another_host(site_dir):
+    offenders = []
+    for page in site_dir.rglob("*.html"):
+        for url in parse(page).assets:
+            if EXTERNAL.match(url) and urlsplit(url if url.startswith("http") else "http:" + url).hostname != SITE_HOST:
+                offenders.append((str(page.relative_to(site_dir)), url))
+    for sheet in site_dir.rglob("*.css"):
+        text = sheet.read_text(encoding="utf-8", errors="replace")
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", text) + re.findall(r"@import\s+['\"]([^'\"]+)", text):
+            if EXTERNAL.match(url):
+                offenders.append((str(sheet.relative_to(site_dir)), url))
+    for script in site_dir.rglob("*.js"):
+        text = script.read_text(encoding="utf-8", errors="replace")
+        for url in re.findall(r"importScripts\(\s*['\"]([^'\"]+)", text):
+            if EXTERNAL.match(url):
+                offenders.append((str(script.relative_to(site_dir)), url))
+    assert not offenders, offenders
+
+
+def test_no_google_fonts_and_no_repository_widget(site_dir, html_pages):
+    for page in html_pages["fi"][:3] + html_pages["uk"][:3]:
+        text = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+        assert 'data-md-component="source"' not in text, "Material's repository widget calls the GitHub API"
+
+
+def test_every_page_shows_review_date_sources_edit_link_and_eu_funding(site_dir, html_pages):
+    funding = {"fi": "Euroopan unionin osarahoittama", "en": "Co-funded by the European Union",
+               "sv": "Medfinansieras av Europeiska unionen", "ru": "Софинансируется Европейским союзом",
+               "uk": "Співфінансується Європейським Союзом"}
+    reviewed = {"fi": "Tiedot tarkistettu", "en": "Facts last checked", "sv": "Uppgifterna kontrollerade",
+                "ru": "Сведения проверены", "uk": "Відомості перевірено"}
+    for lang in LANGUAGES:
+        for page in html_pages[lang]:
+            text = page.read_text(encoding="utf-8")
+            assert funding[lang] in text, page
+            if lang in ("ru", "uk"):
+                assert '<span lang="en">Co-funded by the European Union</span>' in text, page
+            assert "eu-emblem.svg" in text, page
+            assert reviewed[lang] in text, page
+            assert 'class="toimi-sources"' in text, page
+            rel = page.relative_to(language_root(site_dir, lang)).parent
+            source = "index.md" if str(rel) == "." else f"{rel}.md"
+            if not (ROOT / "docs" / lang / source).exists():
+                source = f"{rel}/index.md"
+            assert f"/edit/main/docs/{lang}/{source}" in text, (page, source)
+
+
+def test_the_eu_emblem_has_twelve_stars_on_a_circle():
+    """Published geometry: 3:2 flag, 12 stars on a circle of radius 1/3 of the height, 30° apart."""
+    import math
+
+    svg = (ROOT / "overrides" / "assets" / "images" / "eu-emblem.svg").read_text()
+    stars = re.findall(r'<polygon fill="#FFCC00" points="([^"]+)"', svg)
+    assert len(stars) == 12
+    flag = re.search(r'<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" fill="#003399"', svg)
+    x0, y0, width, height = map(float, flag.groups())
+    assert width / height == 1.5
+    cx, cy = x0 + width / 2, y0 + height / 2
+    angles = []
+    for points in stars:
+        xy = [tuple(map(float, p.split(","))) for p in points.split()]
+        sx, sy = sum(p[0] for p in xy) / len(xy), sum(p[1] for p in xy) / len(xy)
+        assert abs(math.hypot(sx - cx, sy - cy) - height / 3) < 0.05
+        angles.append(round(math.degrees(math.atan2(sx - cx, cy - sy))) % 360)
+    assert sorted(angles) == list(range(0, 360, 30))
+
+
+def test_per_page_sitemaps_answer_materials_language_menu(site_dir, html_pages):
+    for lang in LANGUAGES:
+        for page in html_pages[lang]:
+            assert (page.parent / "sitemap.xml").exists(), page
