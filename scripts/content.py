@@ -7,6 +7,7 @@ messages are editors, not programmers.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -149,6 +150,33 @@ def validate_front_matter(page: Page, language: str) -> list[str]:
         elif meta["translation"] not in TRANSLATION_STATES:
             out.append(problem(page.path, at("translation"), "front matter field 'translation' must be "
                                f"{' or '.join(TRANSLATION_STATES)}, got '{meta['translation']}'"))
+    return out
+
+
+# A number followed by a currency or a percent sign or word, in any of the five languages
+# ("500 €", "€500", "1 500 euroa", "6,9 miljoonaa euroa", "70 %", "70 prosenttia", "70 процентов").
+_NUMBER = r"\d[\d\u00a0\u202f ,.]*"
+_SCALE = r"(?:\s*(?:milj(?:oonaa|\.)?|miljard\w*|million\w*|mn|млн\.?|миллион\w*|мільйон\w*|тыс\.?|тис\.?))?"
+_UNIT = (r"(?:€|%|eur(?:o|oa|on|oon|os)?\b|prosent\w*|procent\w*|per\s?cent\b|percent\b|евро\b|євро\b"
+         r"|процент\w*|відсот\w*)")
+TYPED_AMOUNT = re.compile(rf"(?:€\s?\d|{_NUMBER}{_SCALE}\s*{_UNIT})", re.IGNORECASE)
+SHORTCODE_OR_CODE = re.compile(r"\[\[[^\]]*\]\]|`[^`]*`")
+
+
+def typed_amounts(page: Page) -> list[str]:
+    """Euro amounts and percentages typed into the text instead of taken from data/figures.yml."""
+    out, in_fence = [], False
+    for index, line in enumerate(page.body.split("\n")):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        match = TYPED_AMOUNT.search(SHORTCODE_OR_CODE.sub(" ", line))
+        if match:
+            out.append(problem(page.path, page.body_line + index, f"'{match[0].strip()}' is typed into the text: "
+                               "euro amounts and percentages come from data/figures.yml; write [[figure:NAME]] "
+                               "(add the figure there with its source if it is new)"))
     return out
 
 

@@ -87,6 +87,9 @@ def check_figures(data: DataFile, contacts: DataFile) -> list[str]:
             out.append(problem(data.path, at, f"figure '{name}': unit must be one of {', '.join(FIGURE_UNITS)}"))
         if fig.get("status") not in ("confirmed", "pending"):
             out.append(problem(data.path, at, f"figure '{name}': status must be confirmed or pending"))
+        unknown = set(fig) - {"label", "unit", "yearly", "status", "confirm_with", "values"}
+        if unknown:
+            out.append(problem(data.path, at, f"figure '{name}' has unknown fields {sorted(unknown)}"))
         if fig.get("status") == "pending" and fig.get("confirm_with") not in contacts.entries:
             out.append(problem(data.path, at, f"figure '{name}' is pending: set confirm_with to a contact name "
                                "from data/contacts.yml (who confirms it)"))
@@ -118,6 +121,8 @@ def stale_figures(data: DataFile, on: dt.date) -> list[str]:
     """Report lines (not failures) for figures whose newest value is from a past year."""
     out = []
     for name, fig in data.entries.items():
+        if not fig.get("yearly"):
+            continue
         newest = max(v["valid_from"] for v in fig["values"])
         if newest.year < on.year:
             out.append(problem(data.path, data.line(name), f"figure '{name}' has no value for {on.year} "

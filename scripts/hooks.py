@@ -54,7 +54,7 @@ def on_page_markdown(markdown, page, config, files):
             raise ContentError([content.problem(shown_as, 1, f"this page is built as {language} but lives in "
                                                 f"another language folder")])
         parsed = content.read_page(Path(page.file.abs_src_path), shown_as)
-        problems = content.validate_front_matter(parsed, language)
+        problems = content.validate_front_matter(parsed, language) + content.typed_amounts(parsed)
         if problems:
             raise ContentError(problems)
         rel = src_uri.split("/", 1)[1]

@@ -20,6 +20,7 @@ MISTAKES = {
     "unknown-figure": ("docs/fi/guide.md:12:", "unknown figure 'starttiraha_per_month'"),
     "unknown-contact": ("docs/en/guide.md:13:", "unknown contact 'te_office'"),
     "unknown-term": ("docs/ru/guide.md:11:", "unknown term 'startiraha'"),
+    "typed-amount": ("docs/sv/guide.md:13:", "'500 €' is typed into the text"),
 }
 
 

@@ -99,3 +99,26 @@ def test_a_pending_figure_is_never_shown_as_a_plain_number(tmp_path):
     html = (result.site / "en" / "guide" / "index.html").read_text(encoding="utf-8")
     assert "to be confirmed (last known €1,770, valid from 1 January 2024)" in html
     assert '<span class="toimi-figure" data-figure="pay_subsidy_cap_reduced_work_ability">' not in html
+
+
+def test_a_confirmed_feedback_address_gives_a_mailto_link_with_the_page_address(tmp_path):
+    import yaml
+
+    contacts = yaml.safe_load((FIXTURES.parent.parent / "data" / "contacts.yml").read_text(encoding="utf-8"))
+    contacts["site_feedback"] = {**contacts["site_feedback"], "status": "confirmed", "email": "palaute@example.org"}
+    contacts["site_feedback"].pop("confirmed_by")
+    overlay = tmp_path / "overlay" / "data"
+    overlay.mkdir(parents=True)
+    (overlay / "contacts.yml").write_text(yaml.safe_dump(contacts, allow_unicode=True), encoding="utf-8")
+    result = build_fixture(tmp_path, tmp_path / "overlay")
+    assert result.returncode == 0, result.output
+    html = (result.site / "sv" / "guide" / "index.html").read_text(encoding="utf-8")
+    assert ('href="mailto:palaute@example.org?subject=Respons%20p%C3%A5%20sidan%20'
+            'https%3A//toimi-opas.github.io/toimi-opas/sv/guide/"') in html
+
+
+def test_a_pending_feedback_address_says_who_confirms_it(tmp_path):
+    result = build_fixture(tmp_path)
+    html = (result.site / "ru" / "guide" / "index.html").read_text(encoding="utf-8")
+    assert "mailto:" not in html
+    assert "Адрес для отзывов скоро будет подтверждён (координатор проекта TOIMI)" in html
