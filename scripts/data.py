@@ -251,7 +251,8 @@ class SiteData:
     ui: DataFile
 
     def text(self, key: str, language: str, **values) -> str:
-        return self.ui.entries[key][language].format(**values)
+        text = self.ui.entries[key][language]
+        return text.format(**values) if values else text
 
 
 def load_all(data_dir: Path | None = None) -> SiteData:

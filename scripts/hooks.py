@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
-from scripts import content, data, macros, not_found
+from scripts import checklists, content, data, macros, not_found
 from scripts.content import ContentError
 
 _state: dict = {}
@@ -62,6 +62,14 @@ def on_page_markdown(markdown, page, config, files):
         return renderer.render(markdown)
     except ContentError as err:
         raise fail(err) from None
+
+
+def on_page_content(html, page, config, files):
+    language = current_language(config)
+    site = _state["site"]
+    page_key = page.file.src_uri.split("/", 1)[1].removesuffix(".md")
+    return checklists.label_checkboxes(html, page_key, site.text("checklist_progress", language),
+                                       site.text("checklist_reset", language))
 
 
 def on_page_context(context, page, config, nav):

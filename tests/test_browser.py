@@ -60,3 +60,38 @@ def test_a_missing_address_answers_in_its_language(server, page, lang):
     assert NOT_FOUND[lang] in page.locator("article").inner_text()
     # The only error is the 404 status of the missing address itself.
     assert all("404" in problem for problem in page.problems), page.problems
+
+
+CHECKLIST = "checklists/employer-immigrant-recruitment/"
+
+
+def test_checklist_ticks_show_progress_survive_reload_and_language_switch(server, page):
+    page.goto(url_for(server, "uk", CHECKLIST), wait_until="networkidle")
+    boxes = page.locator("input[data-check]")
+    total = boxes.count()
+    assert total >= 15
+    progress = page.locator(".toimi-checklist-progress")
+    assert progress.inner_text() == f"Виконано: 0 / {total}"
+    # A reader ticks by clicking the item's text: the text is the checkbox's label.
+    page.locator("label.toimi-check").nth(0).click()
+    page.get_by_role("checkbox", name=page.locator("label.toimi-check").nth(2).inner_text().strip()).check()
+    assert progress.inner_text() == f"Виконано: 2 / {total}"
+    page.reload(wait_until="networkidle")
+    assert boxes.nth(0).is_checked() and boxes.nth(2).is_checked() and not boxes.nth(1).is_checked()
+    page.goto(url_for(server, "fi", CHECKLIST), wait_until="networkidle")
+    assert page.locator(".toimi-checklist-progress").inner_text() == f"2 / {total} tehty"
+    assert page.locator("input[data-check]").nth(2).is_checked()
+    page.get_by_role("button", name="Tyhjennä rastit").click()
+    assert page.locator(".toimi-checklist-progress").inner_text() == f"0 / {total} tehty"
+    page.reload(wait_until="networkidle")
+    assert page.locator("input[data-check]:checked").count() == 0
+    assert page.problems == [], page.problems
+
+
+def test_checklists_are_operable_by_keyboard(server, page):
+    page.goto(url_for(server, "sv", CHECKLIST), wait_until="networkidle")
+    first = page.locator("input[data-check]").first
+    first.focus()
+    page.keyboard.press("Space")
+    assert first.is_checked()
+    assert page.locator(".toimi-checklist-progress").inner_text().startswith("1 / ")

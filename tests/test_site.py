@@ -173,3 +173,40 @@ def test_per_page_sitemaps_answer_materials_language_menu(site_dir, html_pages):
     for lang in LANGUAGES:
         for page in html_pages[lang]:
             assert (page.parent / "sitemap.xml").exists(), page
+
+
+EMPLOYER_PAGES = ["employers/immigrant-recruitment", "employers/partial-work-ability", "employers/employment-supplement",
+                  "checklists/employer-immigrant-recruitment", "checklists/employer-partial-work-ability",
+                  "checklists/employment-supplement-application"]
+
+
+def test_employer_guides_and_checklists_exist_in_every_language_with_their_facts(site_dir):
+    for lang in LANGUAGES:
+        for path in EMPLOYER_PAGES:
+            page = language_root(site_dir, lang) / path / "index.html"
+            text = page.read_text(encoding="utf-8")
+            assert 'class="toimi-reviewed"' in text and 'class="toimi-sources"' in text, page
+            sources = re.search(r'<ul class="toimi-sources">(.*?)</ul>', text, re.S).group(1)
+            assert sources.count("<li>") >= 2, f"{page}: a guide lists its sources"
+        checklist = language_root(site_dir, lang) / "checklists/employer-immigrant-recruitment/index.html"
+        assert checklist.read_text(encoding="utf-8").count('type="checkbox"') >= 15
+
+
+def test_the_employment_supplement_page_shows_its_status_and_what_is_undecided(site_dir):
+    for lang in LANGUAGES:
+        text = (language_root(site_dir, lang) / "employers/employment-supplement/index.html").read_text(encoding="utf-8")
+        assert 'class="admonition info toimi-status" data-status="employment_supplement"' in text, lang
+        assert text.count('class="admonition warning toimi-pending"') >= 5, lang
+
+
+def test_glossary_links_lead_to_an_entry_on_the_glossary_page(site_dir, html_pages):
+    checked = 0
+    for lang in LANGUAGES:
+        glossary = (language_root(site_dir, lang) / "glossary" / "index.html").read_text(encoding="utf-8")
+        ids = set(re.findall(r'<dt id="(term-[\w-]+)"', glossary))
+        assert len(ids) >= 40
+        for page in html_pages[lang]:
+            for anchor in re.findall(r'href="[^"]*glossary/#(term-[\w-]+)"', page.read_text(encoding="utf-8")):
+                assert anchor in ids, (page, anchor)
+                checked += 1
+    assert checked > 50
