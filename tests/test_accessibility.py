@@ -1,0 +1,133 @@
+"""WCAG 2.1 AA in Chromium: axe-core over every built page in every language, contrast in the dark
+scheme, keyboard use, and no sideways scrolling at 320 px. The run writes its result to
+data/audit.yml, which the accessibility statement shows: the statement's figures are never typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import LANGUAGES, ROOT
+
+AXE = Path(importlib.util.find_spec("axe_playwright_python").origin).parent / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AUDIT = ROOT / "data" / "audit.yml"
+
+
+def page_urls(server: str, site_dir: Path, html_pages) -> list[str]:
+    urls = []
+    for lang in LANGUAGES:
+        root = site_dir if lang == "fi" else site_dir / lang
+        for page in html_pages[lang]:
+            rel = page.parent.relative_to(root).as_posix()
+            urls.append(server + ("" if lang == "fi" else f"{lang}/") + ("" if rel == "." else rel + "/"))
+    return urls
+
+
+def run_axe(page, options: dict) -> dict:
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    return page.evaluate("options => axe.run(document, options)", options)
+
+
+@pytest.fixture(scope="module")
+def axe_page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_every_page_passes_wcag_21_aa(server, site_dir, html_pages, axe_page, browser):
+    urls = page_urls(server, site_dir, html_pages)
+    assert len(urls) == sum(len(pages) for pages in html_pages.values())
+    # The 404 page of every language too.
+    urls += [server + ("" if lang == "fi" else f"{lang}/") + "no-such-page/" for lang in LANGUAGES]
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    failures, rules = [], set()
+    for url in urls:
+        axe_page.goto(url, wait_until="networkidle")
+        result = run_axe(axe_page, options)
+        # The test checks its own honesty: the full A/AA rule set ran and nothing was switched off.
+        assert result["toolOptions"]["runOnly"]["values"] == WCAG_TAGS
+        assert "rules" not in result["toolOptions"]
+        for violation in result["violations"]:
+            failures.append(f"{url}: {violation['id']} ({violation['impact']}): "
+                            f"{violation['nodes'][0]['target']} {violation['nodes'][0]['failureSummary'][:160]}")
+        rules.add(result["testEngine"]["version"])
+    version = axe_page.evaluate("axe.version")
+    record = {
+        "date": dt.date.today().isoformat(),
+        "tool": f"axe-core {version}",
+        "browser": f"Chromium {browser.version}",
+        "rules": "WCAG 2.0 and 2.1, levels A and AA (all rules of the tags " + ", ".join(WCAG_TAGS) + ")",
+        "pages": len(urls),
+        "languages": len(LANGUAGES),
+        "violations": len(failures),
+    }
+    AUDIT.write_text("# Written by tests/test_accessibility.py on every run; shown by the accessibility statement.\n"
+                     + yaml.safe_dump(record, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    assert not failures, "\n".join(failures)
+
+
+def test_the_dark_scheme_passes_contrast(server, site_dir, html_pages, browser):
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    failures = []
+    for lang in LANGUAGES:
+        for path in ("", "employers/employment-supplement/", "checklists/employer-immigrant-recruitment/", "figures/"):
+            page.goto(server + ("" if lang == "fi" else f"{lang}/") + path, wait_until="networkidle")
+            assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+            result = run_axe(page, {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}})
+            failures += [f"{lang}/{path}: {v['id']} {v['nodes'][0]['target']}" for v in result["violations"]]
+    context.close()
+    assert not failures, failures
+
+
+TEMPLATES = ["", "employers/immigrant-recruitment/", "checklists/employer-partial-work-ability/", "glossary/",
+             "figures/", "no-such-page/"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_sideways_scrolling_at_320_px_or_200_percent_zoom(server, browser, lang):
+    for viewport in ({"width": 320, "height": 640}, {"width": 640, "height": 400}):  # 1280 px at 200 % = 640 px
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        for path in TEMPLATES:
+            page.goto(server + ("" if lang == "fi" else f"{lang}/") + path, wait_until="networkidle")
+            width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            assert width[0] <= width[1], f"{lang}/{path} at {viewport['width']} px scrolls sideways: {width}"
+        context.close()
+
+
+def test_keyboard_reaches_skip_link_language_menu_and_checklists(server, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + "ru/checklists/employer-immigrant-recruitment/", wait_until="networkidle")
+    page.keyboard.press("Tab")
+    skip = page.evaluate("document.activeElement.className + '|' + document.activeElement.getAttribute('href')")
+    assert skip.startswith("md-skip|"), skip
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Enter")
+    reached = set()
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        info = page.evaluate("""() => { const e = document.activeElement;
+            return [e.tagName, e.className || '', e.getAttribute('hreflang') || '', e.getAttribute('type') || '',
+                    getComputedStyle(e).outlineStyle]; }""")
+        if info[2]:
+            reached.add("language")
+        if info[3] == "checkbox":
+            reached.add("checkbox")
+            assert info[4] != "none", "a focused checkbox shows a focus ring"
+        if "toimi-checklist-reset" in info[1]:
+            reached.add("reset")
+        if "toimi-edit" in info[1]:
+            reached.add("edit")
+    context.close()
+    assert {"checkbox", "reset", "edit"} <= reached, reached
