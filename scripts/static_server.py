@@ -37,19 +37,20 @@ class Handler(BaseHTTPRequestHandler):
         if self.root not in target.parents and target != self.root:
             return None
         if target.is_dir():
-            if not path.endswith("/"):
-                return None
             target = target / "index.html"
         return target if target.is_file() else None
 
     def do_GET(self) -> None:
         path = urlsplit(self.path).path
-        if path.rstrip("/") == self.base.rstrip("/") and not path.endswith("/"):
+        if path == self.base.rstrip("/"):
+            path = self.base
+        target = self.resolve(path)
+        if target is not None and target.name == "index.html" and not path.endswith("/"):
+            # A folder asked for without its slash: redirect, as static hosts do.
             self.send_response(301)
-            self.send_header("Location", self.base)
+            self.send_header("Location", path + "/")
             self.end_headers()
             return
-        target = self.resolve(path)
         status = 200
         if target is None:
             status, target = 404, self.root / "404.html"
@@ -65,7 +66,10 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-cache")
         self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser moved on before the answer arrived (a test navigating away)
 
 
 def start(directory: Path, base: str = "/toimi-opas/", port: int = 0) -> ThreadingHTTPServer:
