@@ -18,8 +18,9 @@ from pathlib import Path
 def build(site_dir: Path, config: Path = Path("mkdocs.yml")) -> int:
     work = site_dir.parent / f".{site_dir.name}-build"
     shutil.rmtree(work, ignore_errors=True)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config),
-                             "--site-dir", str(work)])
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config), "--site-dir", str(work)]
+    )
     if result.returncode != 0:
         shutil.rmtree(work, ignore_errors=True)
         print(f"The build stopped; {site_dir}/ was left as it was. Fix the problems listed above.", file=sys.stderr)

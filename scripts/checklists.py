@@ -14,8 +14,11 @@ from __future__ import annotations
 import html
 import re
 
-ITEM = re.compile(r'<li class="task-list-item">(?P<p><p>)?<input type="checkbox" (?P<checked>checked )?disabled ?/?>'
-                  r"(?P<text>.*?)(?=</p>|</li>|<ul|<ol)", re.S)
+ITEM = re.compile(
+    r'<li class="task-list-item">(?P<p><p>)?<input type="checkbox" (?P<checked>checked )?disabled ?/?>'
+    r"(?P<text>.*?)(?=</p>|</li>|<ul|<ol)",
+    re.S,
+)
 
 
 def label_checkboxes(page_html: str, page_key: str, progress: str, reset: str) -> str:
@@ -25,15 +28,19 @@ def label_checkboxes(page_html: str, page_key: str, progress: str, reset: str) -
     def item(match: re.Match) -> str:
         number = next(counter)
         checked = " checked" if match["checked"] else ""
-        return (f'<li class="task-list-item">{match["p"] or ""}<label class="toimi-check">'
-                f'<input type="checkbox" data-check="{html.escape(page_key)}#{number}"{checked}>'
-                f'<span>{match["text"].strip()}</span></label>')
+        return (
+            f'<li class="task-list-item">{match["p"] or ""}<label class="toimi-check">'
+            f'<input type="checkbox" data-check="{html.escape(page_key)}#{number}"{checked}>'
+            f"<span>{match['text'].strip()}</span></label>"
+        )
 
     out = ITEM.sub(item, page_html)
     if out == page_html:
         return page_html
-    tools = (f'<div class="toimi-checklist-tools" hidden data-progress="{html.escape(progress)}">'
-             f'<p class="toimi-checklist-progress" role="status"></p>'
-             f'<button type="button" class="md-button toimi-checklist-reset">{html.escape(reset)}</button></div>')
+    tools = (
+        f'<div class="toimi-checklist-tools" hidden data-progress="{html.escape(progress)}">'
+        f'<p class="toimi-checklist-progress" role="status"></p>'
+        f'<button type="button" class="md-button toimi-checklist-reset">{html.escape(reset)}</button></div>'
+    )
     first = out.find('<ul class="task-list">')
     return out[:first] + tools + out[first:]

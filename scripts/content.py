@@ -73,8 +73,14 @@ def read_page(path: Path, shown_as: Path | None = None) -> Page:
     fm_text, fm_line, body, body_line = split_front_matter(shown, text)
     if fm_text is None:
         raise ContentError(
-            [problem(shown, 1, "the page has no front matter: start the file with '---', the fields "
-                     f"({', '.join(REQUIRED_FIELDS)}) and another '---'")]
+            [
+                problem(
+                    shown,
+                    1,
+                    "the page has no front matter: start the file with '---', the fields "
+                    f"({', '.join(REQUIRED_FIELDS)}) and another '---'",
+                )
+            ]
         )
     try:
         node = yaml.compose(fm_text)
@@ -84,8 +90,14 @@ def read_page(path: Path, shown_as: Path | None = None) -> Page:
         line = fm_line + (mark.line if mark else 0)
         what = getattr(err, "problem", None) or str(err)
         raise ContentError(
-            [problem(shown, line, f"the front matter is not valid YAML ({what}); check the indentation and "
-                     "quote values that contain ':' or start with a special character")]
+            [
+                problem(
+                    shown,
+                    line,
+                    f"the front matter is not valid YAML ({what}); check the indentation and "
+                    "quote values that contain ':' or start with a special character",
+                )
+            ]
         ) from None
     if not isinstance(meta, dict):
         raise ContentError([problem(shown, fm_line, "the front matter must be a list of 'field: value' lines")])
@@ -105,8 +117,14 @@ def validate_front_matter(page: Page, language: str) -> list[str]:
 
     for field in meta:
         if field not in REQUIRED_FIELDS + OPTIONAL_FIELDS:
-            out.append(problem(page.path, at(field), f"unknown front matter field '{field}': the allowed fields are "
-                               f"{', '.join(REQUIRED_FIELDS + OPTIONAL_FIELDS)}; remove it or fix its spelling"))
+            out.append(
+                problem(
+                    page.path,
+                    at(field),
+                    f"unknown front matter field '{field}': the allowed fields are "
+                    f"{', '.join(REQUIRED_FIELDS + OPTIONAL_FIELDS)}; remove it or fix its spelling",
+                )
+            )
     for field in REQUIRED_FIELDS:
         if field not in meta or meta[field] in (None, "", []):
             out.append(problem(page.path, 2, f"front matter field '{field}' is missing: add it (see CONTRIBUTING.md)"))
@@ -116,40 +134,82 @@ def validate_front_matter(page: Page, language: str) -> list[str]:
     if "audience" in meta and meta["audience"]:
         audience = meta["audience"]
         if not isinstance(audience, list):
-            out.append(problem(page.path, at("audience"), "front matter field 'audience' must be a list, "
-                               "for example: audience: [employer, facilitator]"))
+            out.append(
+                problem(
+                    page.path,
+                    at("audience"),
+                    "front matter field 'audience' must be a list, for example: audience: [employer, facilitator]",
+                )
+            )
         else:
             for item in audience:
                 if item not in AUDIENCES:
-                    out.append(problem(page.path, at("audience"), f"unknown audience '{item}': use one of "
-                                       f"{', '.join(AUDIENCES)}"))
+                    out.append(
+                        problem(
+                            page.path, at("audience"), f"unknown audience '{item}': use one of {', '.join(AUDIENCES)}"
+                        )
+                    )
     if "reviewed" in meta and meta["reviewed"] not in (None, ""):
         reviewed = meta["reviewed"]
         if not isinstance(reviewed, dt.date) or isinstance(reviewed, dt.datetime):
-            out.append(problem(page.path, at("reviewed"), "front matter field 'reviewed' must be a date "
-                               f"(YYYY-MM-DD), got '{reviewed}'"))
+            out.append(
+                problem(
+                    page.path,
+                    at("reviewed"),
+                    f"front matter field 'reviewed' must be a date (YYYY-MM-DD), got '{reviewed}'",
+                )
+            )
     if "sources" in meta and meta["sources"]:
         sources = meta["sources"]
         if not isinstance(sources, list):
-            out.append(problem(page.path, at("sources"), "front matter field 'sources' must be a list of "
-                               "items with 'title' (and 'url' when the source is on the web)"))
+            out.append(
+                problem(
+                    page.path,
+                    at("sources"),
+                    "front matter field 'sources' must be a list of "
+                    "items with 'title' (and 'url' when the source is on the web)",
+                )
+            )
         else:
             for source in sources:
                 if not isinstance(source, dict) or not isinstance(source.get("title"), str):
                     out.append(problem(page.path, at("sources"), f"source {source!r} needs a 'title'"))
                 elif set(source) - {"title", "url"}:
-                    out.append(problem(page.path, at("sources"), f"source '{source['title']}' has unknown "
-                                       f"fields {sorted(set(source) - {'title', 'url'})}: use only title and url"))
+                    out.append(
+                        problem(
+                            page.path,
+                            at("sources"),
+                            f"source '{source['title']}' has unknown "
+                            f"fields {sorted(set(source) - {'title', 'url'})}: use only title and url",
+                        )
+                    )
                 elif "url" in source and not str(source["url"]).startswith(("https://", "http://")):
-                    out.append(problem(page.path, at("sources"), f"source '{source['title']}' must have a web "
-                                       f"address starting with https://, got '{source['url']}'"))
+                    out.append(
+                        problem(
+                            page.path,
+                            at("sources"),
+                            f"source '{source['title']}' must have a web "
+                            f"address starting with https://, got '{source['url']}'",
+                        )
+                    )
     if "translation" in meta:
         if language == SOURCE_LANGUAGE:
-            out.append(problem(page.path, at("translation"), "'translation' belongs only in translated pages; "
-                               "remove it from the Finnish source"))
+            out.append(
+                problem(
+                    page.path,
+                    at("translation"),
+                    "'translation' belongs only in translated pages; remove it from the Finnish source",
+                )
+            )
         elif meta["translation"] not in TRANSLATION_STATES:
-            out.append(problem(page.path, at("translation"), "front matter field 'translation' must be "
-                               f"{' or '.join(TRANSLATION_STATES)}, got '{meta['translation']}'"))
+            out.append(
+                problem(
+                    page.path,
+                    at("translation"),
+                    "front matter field 'translation' must be "
+                    f"{' or '.join(TRANSLATION_STATES)}, got '{meta['translation']}'",
+                )
+            )
     return out
 
 
@@ -157,8 +217,10 @@ def validate_front_matter(page: Page, language: str) -> list[str]:
 # ("500 €", "€500", "1 500 euroa", "6,9 miljoonaa euroa", "70 %", "70 prosenttia", "70 процентов").
 _NUMBER = r"\d[\d\u00a0\u202f ,.]*"
 _SCALE = r"(?:\s*(?:milj(?:oonaa|\.)?|miljard\w*|million\w*|mn|млн\.?|миллион\w*|мільйон\w*|тыс\.?|тис\.?))?"
-_UNIT = (r"(?:€|%|eur(?:o|oa|on|oon|os)?\b|prosent\w*|procent\w*|per\s?cent\b|percent\b|евро\b|євро\b"
-         r"|процент\w*|відсот\w*)")
+_UNIT = (
+    r"(?:€|%|eur(?:o|oa|on|oon|os)?\b|prosent\w*|procent\w*|per\s?cent\b|percent\b|евро\b|євро\b"
+    r"|процент\w*|відсот\w*)"
+)
 TYPED_AMOUNT = re.compile(rf"(?:€\s?\d|{_NUMBER}{_SCALE}\s*{_UNIT})", re.IGNORECASE)
 SHORTCODE_OR_CODE = re.compile(r"\[\[[^\]]*\]\]|`[^`]*`")
 
@@ -174,9 +236,15 @@ def typed_amounts(page: Page) -> list[str]:
             continue
         match = TYPED_AMOUNT.search(SHORTCODE_OR_CODE.sub(" ", line))
         if match:
-            out.append(problem(page.path, page.body_line + index, f"'{match[0].strip()}' is typed into the text: "
-                               "euro amounts and percentages come from data/figures.yml; write [[figure:NAME]] "
-                               "(add the figure there with its source if it is new)"))
+            out.append(
+                problem(
+                    page.path,
+                    page.body_line + index,
+                    f"'{match[0].strip()}' is typed into the text: "
+                    "euro amounts and percentages come from data/figures.yml; write [[figure:NAME]] "
+                    "(add the figure there with its source if it is new)",
+                )
+            )
     return out
 
 
@@ -189,11 +257,23 @@ def missing_translations(docs_dir: Path) -> list[str]:
         tree = docs_dir / language
         pages = {p.relative_to(tree) for p in tree.rglob("*.md")} if tree.is_dir() else set()
         for rel in sorted(source_pages - pages):
-            out.append(problem(docs_dir / SOURCE_LANGUAGE / rel, 1, f"no {language} translation: create "
-                               f"{display(docs_dir / language / rel)} (copy the Finnish page and translate it)"))
+            out.append(
+                problem(
+                    docs_dir / SOURCE_LANGUAGE / rel,
+                    1,
+                    f"no {language} translation: create "
+                    f"{display(docs_dir / language / rel)} (copy the Finnish page and translate it)",
+                )
+            )
         for rel in sorted(pages - source_pages):
-            out.append(problem(tree / rel, 1, f"this page has no Finnish source {display(source / rel)}: every page "
-                               "starts in docs/fi/; move or rename it to match"))
+            out.append(
+                problem(
+                    tree / rel,
+                    1,
+                    f"this page has no Finnish source {display(source / rel)}: every page "
+                    "starts in docs/fi/; move or rename it to match",
+                )
+            )
     return out
 
 
@@ -201,6 +281,14 @@ def page_language(src_uri: str) -> str:
     """The language of a page from its path inside docs/ (fi/about.md -> fi)."""
     first = src_uri.split("/", 1)[0]
     if first not in LANGUAGES:
-        raise ContentError([problem(f"docs/{src_uri}", 1, "pages live in a language folder: move this file under "
-                                    f"docs/{SOURCE_LANGUAGE}/ (and its translations under docs/en/ etc.)")])
+        raise ContentError(
+            [
+                problem(
+                    f"docs/{src_uri}",
+                    1,
+                    "pages live in a language folder: move this file under "
+                    f"docs/{SOURCE_LANGUAGE}/ (and its translations under docs/en/ etc.)",
+                )
+            ]
+        )
     return first

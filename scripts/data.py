@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -43,7 +43,7 @@ def load(name: str, data_dir: Path | None = None) -> DataFile:
     return _load(directory / f"{name}.yml")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_cached(path: Path, mtime: float) -> DataFile:
     text = path.read_text(encoding="utf-8")
     try:
@@ -51,8 +51,15 @@ def _load_cached(path: Path, mtime: float) -> DataFile:
         entries = yaml.safe_load(text) or {}
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        raise ContentError([problem(display(path), (mark.line + 1) if mark else 1,
-                                    f"not valid YAML ({getattr(err, 'problem', err)}); check the indentation")]) from None
+        raise ContentError(
+            [
+                problem(
+                    display(path),
+                    (mark.line + 1) if mark else 1,
+                    f"not valid YAML ({getattr(err, 'problem', err)}); check the indentation",
+                )
+            ]
+        ) from None
     lines = {}
     if isinstance(node, yaml.MappingNode):
         lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
@@ -69,11 +76,15 @@ def localised(data: DataFile, name: str, value, what: str) -> list[str]:
     """Problems with a {fi:…, en:…, …} mapping: every language must be there and not empty."""
     if not isinstance(value, dict):
         return [problem(data.path, data.line(name), f"'{name}': {what} must give the text in {', '.join(LANGUAGES)}")]
-    return [problem(data.path, data.line(name), f"'{name}': {what} has no {lang} text; add '{lang}: …'")
-            for lang in LANGUAGES if not value.get(lang)]
+    return [
+        problem(data.path, data.line(name), f"'{name}': {what} has no {lang} text; add '{lang}: …'")
+        for lang in LANGUAGES
+        if not value.get(lang)
+    ]
 
 
 # --- Figures -------------------------------------------------------------------------------
+
 
 def check_figures(data: DataFile, contacts: DataFile) -> list[str]:
     out = []
@@ -91,8 +102,14 @@ def check_figures(data: DataFile, contacts: DataFile) -> list[str]:
         if unknown:
             out.append(problem(data.path, at, f"figure '{name}' has unknown fields {sorted(unknown)}"))
         if fig.get("status") == "pending" and fig.get("confirm_with") not in contacts.entries:
-            out.append(problem(data.path, at, f"figure '{name}' is pending: set confirm_with to a contact name "
-                               "from data/contacts.yml (who confirms it)"))
+            out.append(
+                problem(
+                    data.path,
+                    at,
+                    f"figure '{name}' is pending: set confirm_with to a contact name "
+                    "from data/contacts.yml (who confirms it)",
+                )
+            )
         values = fig.get("values")
         if not isinstance(values, list) or not values:
             out.append(problem(data.path, at, f"figure '{name}' needs at least one value under 'values'"))
@@ -101,8 +118,13 @@ def check_figures(data: DataFile, contacts: DataFile) -> list[str]:
             if not isinstance(item, dict) or not isinstance(item.get("value"), (int, float)):
                 out.append(problem(data.path, at, f"figure '{name}': every value needs a number in 'value'"))
             elif not isinstance(item.get("valid_from"), dt.date):
-                out.append(problem(data.path, at, f"figure '{name}': value {item['value']} needs "
-                                   "'valid_from' as a date (YYYY-MM-DD)"))
+                out.append(
+                    problem(
+                        data.path,
+                        at,
+                        f"figure '{name}': value {item['value']} needs 'valid_from' as a date (YYYY-MM-DD)",
+                    )
+                )
             elif not item.get("source"):
                 out.append(problem(data.path, at, f"figure '{name}': value {item['value']} needs its 'source'"))
     return out
@@ -125,9 +147,15 @@ def stale_figures(data: DataFile, on: dt.date) -> list[str]:
             continue
         newest = max(v["valid_from"] for v in fig["values"])
         if newest.year < on.year:
-            out.append(problem(data.path, data.line(name), f"figure '{name}' has no value for {on.year} "
-                               f"(newest is valid from {newest.isoformat()}); check the source and add this "
-                               "year's value"))
+            out.append(
+                problem(
+                    data.path,
+                    data.line(name),
+                    f"figure '{name}' has no value for {on.year} "
+                    f"(newest is valid from {newest.isoformat()}); check the source and add this "
+                    "year's value",
+                )
+            )
     return out
 
 
@@ -165,6 +193,7 @@ def format_date(date: dt.date, language: str) -> str:
 
 # --- Contacts, glossary, pending facts, status banners ---------------------------------------
 
+
 def check_contacts(data: DataFile) -> list[str]:
     out = []
     for name, contact in data.entries.items():
@@ -179,8 +208,14 @@ def check_contacts(data: DataFile) -> list[str]:
             out += localised(data, name, contact.get("confirmed_by"), "confirmed_by (who confirms it)")
             for detail in ("url", "email", "phone"):
                 if contact.get(detail):
-                    out.append(problem(data.path, at, f"contact '{name}' is pending but has a {detail}: set "
-                                       "status to confirmed once the details are confirmed"))
+                    out.append(
+                        problem(
+                            data.path,
+                            at,
+                            f"contact '{name}' is pending but has a {detail}: set "
+                            "status to confirmed once the details are confirmed",
+                        )
+                    )
         if contact.get("url") and not str(contact["url"]).startswith("https://"):
             out.append(problem(data.path, at, f"contact '{name}': url must start with https://"))
         if not contact.get("source"):
@@ -198,8 +233,13 @@ def check_glossary(data: DataFile) -> list[str]:
         for lang in LANGUAGES:
             item = entry.get(lang)
             if not isinstance(item, dict) or not item.get("term") or not item.get("definition"):
-                out.append(problem(data.path, at, f"term '{name}' has no {lang} term and definition; add "
-                                   f"'{lang}: {{term: …, definition: …}}'"))
+                out.append(
+                    problem(
+                        data.path,
+                        at,
+                        f"term '{name}' has no {lang} term and definition; add '{lang}: {{term: …, definition: …}}'",
+                    )
+                )
     return out
 
 
@@ -218,8 +258,14 @@ def check_pending(data: DataFile, contacts: DataFile) -> list[str]:
         filled = [lang for lang in LANGUAGES if text.get(lang)]
         if filled and len(filled) < len(LANGUAGES):
             missing = [lang for lang in LANGUAGES if lang not in filled]
-            out.append(problem(data.path, at, f"pending fact '{name}' is confirmed in {', '.join(filled)} but not in "
-                               f"{', '.join(missing)}: fill in the text in every language at once"))
+            out.append(
+                problem(
+                    data.path,
+                    at,
+                    f"pending fact '{name}' is confirmed in {', '.join(filled)} but not in "
+                    f"{', '.join(missing)}: fill in the text in every language at once",
+                )
+            )
     return out
 
 
@@ -259,9 +305,14 @@ def load_all(data_dir: Path | None = None) -> SiteData:
     """Load and check every data file; raise one ContentError listing every problem."""
     files = {name: load(name, data_dir) for name in ("figures", "contacts", "glossary", "pending", "status", "ui")}
     site = SiteData(**files)
-    problems = (check_contacts(site.contacts) + check_figures(site.figures, site.contacts)
-                + check_glossary(site.glossary) + check_pending(site.pending, site.contacts)
-                + check_status(site.status) + check_ui(site.ui))
+    problems = (
+        check_contacts(site.contacts)
+        + check_figures(site.figures, site.contacts)
+        + check_glossary(site.glossary)
+        + check_pending(site.pending, site.contacts)
+        + check_status(site.status)
+        + check_ui(site.ui)
+    )
     if problems:
         raise ContentError(problems)
     return site

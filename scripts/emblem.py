@@ -48,7 +48,8 @@ def svg() -> str:
         f'width="{total_w:g}" height="{total_h:g}" role="img">\n'
         f'<rect width="{total_w:g}" height="{total_h:g}" fill="{WHITE}"/>\n'
         f'<rect x="{BORDER:g}" y="{BORDER:g}" width="{WIDTH:g}" height="{HEIGHT:g}" fill="{BLUE}"/>\n'
-        + "\n".join(stars) + "\n</svg>\n"
+        + "\n".join(stars)
+        + "\n</svg>\n"
     )
 
 

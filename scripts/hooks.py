@@ -51,8 +51,9 @@ def on_page_markdown(markdown, page, config, files):
     shown_as = content.display(Path(page.file.abs_src_path))
     try:
         if content.page_language(src_uri) != language:
-            raise ContentError([content.problem(shown_as, 1, f"this page is built as {language} but lives in "
-                                                f"another language folder")])
+            raise ContentError(
+                [content.problem(shown_as, 1, f"this page is built as {language} but lives in another language folder")]
+            )
         parsed = content.read_page(Path(page.file.abs_src_path), shown_as)
         problems = content.validate_front_matter(parsed, language) + content.typed_amounts(parsed)
         if problems:
@@ -68,8 +69,9 @@ def on_page_content(html, page, config, files):
     language = current_language(config)
     site = _state["site"]
     page_key = page.file.src_uri.split("/", 1)[1].removesuffix(".md")
-    return checklists.label_checkboxes(html, page_key, site.text("checklist_progress", language),
-                                       site.text("checklist_reset", language))
+    return checklists.label_checkboxes(
+        html, page_key, site.text("checklist_progress", language), site.text("checklist_reset", language)
+    )
 
 
 def on_page_context(context, page, config, nav):
@@ -86,7 +88,8 @@ def on_page_context(context, page, config, nav):
         feedback_note = site.text("feedback_pending", language, who=feedback["confirmed_by"][language])
     context["toimi"] = {
         "reviewed": site.text("reviewed", language, date=data.format_date(meta["reviewed"], language))
-        if meta.get("reviewed") else None,
+        if meta.get("reviewed")
+        else None,
         "sources": meta.get("sources") or [],
         "feedback_link": feedback_link,
         "feedback_note": feedback_note,
@@ -104,5 +107,11 @@ def on_env(env, config, files):
 
 def on_post_build(config):
     base_path = urlsplit(config["site_url"] or "/").path
-    not_found.finish_language_build(Path(config["site_dir"]), current_language(config), content.SOURCE_LANGUAGE,
-                                    content.LANGUAGES, base_path, _state)
+    not_found.finish_language_build(
+        Path(config["site_dir"]),
+        current_language(config),
+        content.SOURCE_LANGUAGE,
+        content.LANGUAGES,
+        base_path,
+        _state,
+    )

@@ -56,8 +56,14 @@ class Renderer:
         if name not in data.entries:
             close = difflib.get_close_matches(name, list(data.entries), n=3)
             hint = f" (did you mean {', '.join(close)}?)" if close else ""
-            self.problems.append(problem(self.shown_as, line, f"unknown {kind} '{name}' in [[{kind}:{name}]]{hint}: "
-                                         f"use a name from {data.path} or add the entry there"))
+            self.problems.append(
+                problem(
+                    self.shown_as,
+                    line,
+                    f"unknown {kind} '{name}' in [[{kind}:{name}]]{hint}: "
+                    f"use a name from {data.path} or add the entry there",
+                )
+            )
             return None
         return data.entries[name]
 
@@ -75,18 +81,31 @@ class Renderer:
         current = value_in_force(fig, today())
         if current is None:
             first = min(v["valid_from"] for v in fig["values"])
-            self.problems.append(problem(self.shown_as, line, f"figure '{name}' has no value in force yet (its "
-                                         f"first value is valid from {first}); add a current value to "
-                                         f"{self.site.figures.path}"))
+            self.problems.append(
+                problem(
+                    self.shown_as,
+                    line,
+                    f"figure '{name}' has no value in force yet (its "
+                    f"first value is valid from {first}); add a current value to "
+                    f"{self.site.figures.path}",
+                )
+            )
             return ""
         value = format_value(current["value"], fig["unit"], self.lang)
         if fig["status"] == "pending":
             contact = self.site.contacts.entries[fig["confirm_with"]]
             short = self.text("figure_pending_short", value=value, date=format_date(current["valid_from"], self.lang))
-            title = self.text("figure_pending", label=fig["label"][self.lang], value=value,
-                              date=format_date(current["valid_from"], self.lang), who=contact["name"][self.lang])
-            return (f'<span class="toimi-pending-figure" data-figure="{name}">{html.escape(short)}'
-                    f'<span class="md-visually-hidden">. {html.escape(title)}</span></span>')
+            title = self.text(
+                "figure_pending",
+                label=fig["label"][self.lang],
+                value=value,
+                date=format_date(current["valid_from"], self.lang),
+                who=contact["name"][self.lang],
+            )
+            return (
+                f'<span class="toimi-pending-figure" data-figure="{name}">{html.escape(short)}'
+                f'<span class="md-visually-hidden">. {html.escape(title)}</span></span>'
+            )
         return f'<span class="toimi-figure" data-figure="{name}">{value}</span>'
 
     def contact(self, name: str, line: int, _text) -> str:
@@ -96,13 +115,17 @@ class Renderer:
         label = html.escape(contact["name"][self.lang])
         if contact["status"] == "pending":
             note = self.text("contact_pending", who=contact["confirmed_by"][self.lang])
-            return f'<span class="toimi-contact toimi-contact-pending" data-contact="{name}">{label} ({html.escape(note)})</span>'
+            return (
+                f'<span class="toimi-contact toimi-contact-pending" data-contact="{name}">'
+                f"{label} ({html.escape(note)})</span>"
+            )
         parts = [f'<a href="{html.escape(contact["url"])}">{label}</a>' if contact.get("url") else label]
         if contact.get("email"):
             parts.append(f'<a href="mailto:{html.escape(contact["email"])}">{html.escape(contact["email"])}</a>')
         if contact.get("phone"):
-            parts.append(f'<a href="tel:{html.escape(contact["phone"].replace(" ", ""))}">'
-                         f'{html.escape(contact["phone"])}</a>')
+            parts.append(
+                f'<a href="tel:{html.escape(contact["phone"].replace(" ", ""))}">{html.escape(contact["phone"])}</a>'
+            )
         return f'<span class="toimi-contact" data-contact="{name}">{", ".join(parts)}</span>'
 
     def term(self, name: str, line: int, text) -> str:
@@ -123,49 +146,80 @@ class Renderer:
         contact = self.contact(item["contact"], line, None)
         title = html.escape(self.text("pending_title", topic=item["topic"][self.lang]))
         body = self.text("pending_body", who=html.escape(item["confirmed_by"][self.lang]), contact=contact)
-        return (f'<div class="admonition warning toimi-pending" data-pending="{name}">'
-                f'<p class="admonition-title">{title}</p><p>{body}</p></div>')
+        return (
+            f'<div class="admonition warning toimi-pending" data-pending="{name}">'
+            f'<p class="admonition-title">{title}</p><p>{body}</p></div>'
+        )
 
     def status(self, name: str, line: int, _text) -> str:
         item = self.entry("status", self.site.status, name, line)
         if item is None:
             return ""
         state = item["state"]
-        words = self.text(f"status_{state}", date=format_date(item["open_from"], self.lang) if item.get("open_from") else "")
+        words = self.text(
+            f"status_{state}", date=format_date(item["open_from"], self.lang) if item.get("open_from") else ""
+        )
         kind = {"in_preparation": "info", "open": "success", "closed": "note"}[state]
-        return (f'<div class="admonition {kind} toimi-status" data-status="{name}" data-state="{state}">'
-                f'<p>{html.escape(words)}</p></div>')
+        return (
+            f'<div class="admonition {kind} toimi-status" data-status="{name}" data-state="{state}">'
+            f"<p>{html.escape(words)}</p></div>"
+        )
 
     def glossary(self, _name, _line, _text) -> str:
-        entries = sorted(self.site.glossary.entries.items(), key=lambda kv: sort_key(kv[1][self.lang]["term"], self.lang))
+        entries = sorted(
+            self.site.glossary.entries.items(), key=lambda kv: sort_key(kv[1][self.lang]["term"], self.lang)
+        )
         rows = []
         for key, entry in entries:
             item = entry[self.lang]
-            rows.append(f'<dt id="term-{key}">{html.escape(item["term"])}</dt>\n'
-                        f'<dd>{html.escape(item["definition"])}</dd>')
+            rows.append(
+                f'<dt id="term-{key}">{html.escape(item["term"])}</dt>\n<dd>{html.escape(item["definition"])}</dd>'
+            )
         return '<dl class="toimi-glossary">\n' + "\n".join(rows) + "\n</dl>"
 
     def figures(self, _name, _line, _text) -> str:
-        head = "".join(f"<th scope=\"col\">{html.escape(self.text(k))}</th>" for k in (
-            "figures_table_figure", "figures_table_value", "figures_table_valid_from", "figures_table_status",
-            "figures_table_source"))
+        columns = [
+            self.text(k)
+            for k in (
+                "figures_table_figure",
+                "figures_table_value",
+                "figures_table_valid_from",
+                "figures_table_status",
+                "figures_table_source",
+            )
+        ]
+        labels = columns[1:]
+        head = "".join(f'<th scope="col">{html.escape(column)}</th>' for column in columns)
         rows = []
         for name, fig in self.site.figures.entries.items():
             current = value_in_force(fig, today()) or fig["values"][0]
             value = format_value(current["value"], fig["unit"], self.lang)
             if fig["status"] == "pending":
                 who = self.site.contacts.entries[fig["confirm_with"]]["name"][self.lang]
-                status = f'{self.text("to_be_confirmed")} ({html.escape(who)})'
+                status = f"{self.text('to_be_confirmed')} ({html.escape(who)})"
             else:
                 status = self.text("figure_confirmed")
             source = str(current["source"])
-            source_html = (f'<a href="{html.escape(source)}">{html.escape(source_label(source))}</a>'
-                           if source.startswith("https://") else html.escape(source))
-            rows.append(f'<tr id="figure-{name}"><th scope="row">{html.escape(fig["label"][self.lang])}</th>'
-                        f"<td>{value}</td><td>{format_date(current['valid_from'], self.lang)}</td>"
-                        f"<td>{status}</td><td>{source_html} ({html.escape(str(current.get('source_date', '')))})</td></tr>")
-        return (f'<div class="md-typeset__table"><table class="toimi-figures"><thead><tr>{head}</tr></thead>'
-                f'<tbody>{"".join(rows)}</tbody></table></div>')
+            source_html = (
+                f'<a href="{html.escape(source)}">{html.escape(source_label(source))}</a>'
+                if source.startswith("https://")
+                else html.escape(source)
+            )
+            cells = [
+                value,
+                format_date(current["valid_from"], self.lang),
+                status,
+                f"{source_html} ({html.escape(str(current.get('source_date', '')))})",
+            ]
+            rows.append(
+                f'<tr id="figure-{name}"><th scope="row">{html.escape(fig["label"][self.lang])}</th>'
+                + "".join(
+                    f'<td data-label="{html.escape(label)}">{cell}</td>'
+                    for label, cell in zip(labels, cells, strict=True)
+                )
+                + "</tr>"
+            )
+        return f'<table class="toimi-figures"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
     KINDS = ("figure", "contact", "term", "pending", "status", "glossary", "figures")
     NEEDS_NAME = ("figure", "contact", "term", "pending", "status")
@@ -173,8 +227,13 @@ class Renderer:
     def replace(self, match: re.Match, line: int) -> str:
         kind, name, text = match["kind"], (match["name"] or "").strip(), match["text"]
         if kind not in self.KINDS:
-            self.problems.append(problem(self.shown_as, line, f"unknown shortcode [[{kind}…]]: use one of "
-                                         f"{', '.join(self.KINDS)} (see CONTRIBUTING.md)"))
+            self.problems.append(
+                problem(
+                    self.shown_as,
+                    line,
+                    f"unknown shortcode [[{kind}…]]: use one of {', '.join(self.KINDS)} (see CONTRIBUTING.md)",
+                )
+            )
             return match[0]
         if kind in self.NEEDS_NAME and not name:
             self.problems.append(problem(self.shown_as, line, f"[[{kind}]] needs a name: write [[{kind}:NAME]]"))
@@ -193,7 +252,7 @@ class Renderer:
             # Odd-numbered pieces between backticks are inline code: leave them as they are.
             pieces = line_text.split("`")
             for i in range(0, len(pieces), 2):
-                pieces[i] = SHORTCODE.sub(lambda m: self.replace(m, line), pieces[i])
+                pieces[i] = SHORTCODE.sub(lambda m, at=line: self.replace(m, at), pieces[i])
             out.append("`".join(pieces))
         if self.problems:
             raise ContentError(self.problems)

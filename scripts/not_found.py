@@ -26,8 +26,9 @@ ROUTER = """<script id="toimi-404-router">
 })();
 </script>"""
 
-EMPTY_SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
+EMPTY_SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
+)
 ALTERNATE = re.compile(r'href="(?P<href>[^"]*)"(?P<rest> hreflang="(?P<lang>[a-z]{2})")')
 
 
@@ -40,8 +41,9 @@ def language_home_links(text: str, base_path: str, default_language: str) -> str
     return ALTERNATE.sub(home, text)
 
 
-def finish_language_build(site_dir: Path, language: str, default_language: str, languages: list[str],
-                          base_path: str, state: dict) -> None:
+def finish_language_build(
+    site_dir: Path, language: str, default_language: str, languages: list[str], base_path: str, state: dict
+) -> None:
     page = site_dir / "404.html"
     text = language_home_links(page.read_text(encoding="utf-8"), base_path, default_language)
     if language == default_language:

@@ -32,7 +32,7 @@ class Handler(BaseHTTPRequestHandler):
     def resolve(self, path: str) -> Path | None:
         if not path.startswith(self.base):
             return None
-        relative = unquote(path[len(self.base):])
+        relative = unquote(path[len(self.base) :])
         target = (self.root / relative).resolve()
         if self.root not in target.parents and target != self.root:
             return None

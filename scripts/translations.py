@@ -1,7 +1,7 @@
 """Translation chores for editors.
 
-    python -m scripts.translations sync     # copy audience, reviewed and sources from each Finnish page
-                                            # to its translations (these facts are the same in every language)
+python -m scripts.translations sync     # copy audience, reviewed and sources from each Finnish page
+                                        # to its translations (these facts are the same in every language)
 """
 
 from __future__ import annotations

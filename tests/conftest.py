@@ -67,9 +67,13 @@ def build_fixture(tmp: Path, overlay: Path | None = None, env: dict | None = Non
         if deletions.exists():
             for line in deletions.read_text().split():
                 (work / line).unlink()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"],
-                            cwd=work, capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(work), **(env or {})})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(work), **(env or {})},
+    )
     return BuildResult(result.returncode, result.stdout + result.stderr, work / "site")
 
 
@@ -77,8 +81,13 @@ def build_fixture(tmp: Path, overlay: Path | None = None, env: dict | None = Non
 def site_dir(tmp_path_factory) -> Path:
     """The real site, built once with the same command as `make site`."""
     out = tmp_path_factory.mktemp("built") / "site"
-    result = subprocess.run([sys.executable, "-m", "scripts.build", "--site-dir", str(out)], cwd=ROOT,
-                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.build", "--site-dir", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert result.returncode == 0, f"the strict build failed:\n{result.stdout}\n{result.stderr}"
     return out
 
@@ -118,8 +127,17 @@ def browser():
 
     with sync_playwright() as p:
         instance = p.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-quic"])
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
+        )
         yield instance
         instance.close()

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import LANGUAGES, ROOT
 
 AXE = Path(importlib.util.find_spec("axe_playwright_python").origin).parent / "axe.min.js"
@@ -56,8 +55,10 @@ def test_every_page_passes_wcag_21_aa(server, site_dir, html_pages, axe_page, br
         assert result["toolOptions"]["runOnly"]["values"] == WCAG_TAGS
         assert "rules" not in result["toolOptions"]
         for violation in result["violations"]:
-            failures.append(f"{url}: {violation['id']} ({violation['impact']}): "
-                            f"{violation['nodes'][0]['target']} {violation['nodes'][0]['failureSummary'][:160]}")
+            failures.append(
+                f"{url}: {violation['id']} ({violation['impact']}): "
+                f"{violation['nodes'][0]['target']} {violation['nodes'][0]['failureSummary'][:160]}"
+            )
         rules.add(result["testEngine"]["version"])
     version = axe_page.evaluate("axe.version")
     record = {
@@ -69,8 +70,11 @@ def test_every_page_passes_wcag_21_aa(server, site_dir, html_pages, axe_page, br
         "languages": len(LANGUAGES),
         "violations": len(failures),
     }
-    AUDIT.write_text("# Written by tests/test_accessibility.py on every run; shown by the accessibility statement.\n"
-                     + yaml.safe_dump(record, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    AUDIT.write_text(
+        "# Written by tests/test_accessibility.py on every run; shown by the accessibility statement.\n"
+        + yaml.safe_dump(record, sort_keys=False, allow_unicode=True),
+        encoding="utf-8",
+    )
     assert not failures, "\n".join(failures)
 
 
@@ -88,8 +92,14 @@ def test_the_dark_scheme_passes_contrast(server, site_dir, html_pages, browser):
     assert not failures, failures
 
 
-TEMPLATES = ["", "employers/immigrant-recruitment/", "checklists/employer-partial-work-ability/", "glossary/",
-             "figures/", "no-such-page/"]
+TEMPLATES = [
+    "",
+    "employers/immigrant-recruitment/",
+    "checklists/employer-partial-work-ability/",
+    "glossary/",
+    "figures/",
+    "no-such-page/",
+]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -6,11 +6,15 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import LANGUAGES
 
-NOT_FOUND = {"fi": "Sivua ei löytynyt", "en": "Page not found", "sv": "Sidan hittades inte",
-             "ru": "Страница не найдена", "uk": "Сторінку не знайдено"}
+NOT_FOUND = {
+    "fi": "Sivua ei löytynyt",
+    "en": "Page not found",
+    "sv": "Sidan hittades inte",
+    "ru": "Страница не найдена",
+    "uk": "Сторінку не знайдено",
+}
 
 
 @pytest.fixture

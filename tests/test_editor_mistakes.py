@@ -7,7 +7,6 @@ site (tests/fixtures/site). The expected file and line are written here by hand.
 from __future__ import annotations
 
 import pytest
-
 from conftest import FIXTURES, build_fixture
 
 MISTAKES = {
@@ -58,8 +57,12 @@ def test_a_failed_build_leaves_the_published_site_alone(tmp_path):
     (site / "index.html").write_text("previous build")
     bad_config = tmp_path / "mkdocs.yml"
     bad_config.write_text("INHERIT: " + str(ROOT / "mkdocs.yml") + "\ndocs_dir: " + str(tmp_path / "nothing") + "\n")
-    result = subprocess.run([sys.executable, "-m", "scripts.build", "--site-dir", str(site), "--config",
-                             str(bad_config)], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.build", "--site-dir", str(site), "--config", str(bad_config)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode != 0
     assert (site / "index.html").read_text() == "previous build"
     assert "left as it was" in result.stderr

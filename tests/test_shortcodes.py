@@ -6,8 +6,8 @@ import datetime as dt
 import re
 
 import pytest
-
 from conftest import FIXTURES, LANGUAGES, build_fixture
+
 from scripts import data
 
 NBSP = "\u00a0"
@@ -34,8 +34,9 @@ def test_values_are_formatted_for_the_language(value, unit, language, expected):
 
 
 def test_the_value_in_force_depends_on_the_date():
-    figure = {"values": [{"value": 1, "valid_from": dt.date(2025, 1, 1)},
-                         {"value": 2, "valid_from": dt.date(2027, 1, 1)}]}
+    figure = {
+        "values": [{"value": 1, "valid_from": dt.date(2025, 1, 1)}, {"value": 2, "valid_from": dt.date(2027, 1, 1)}]
+    }
     assert data.value_in_force(figure, dt.date(2026, 12, 31))["value"] == 1
     assert data.value_in_force(figure, dt.date(2027, 1, 1))["value"] == 2
     assert data.value_in_force(figure, dt.date(2024, 6, 1)) is None
@@ -60,12 +61,27 @@ def test_every_data_file_of_the_real_site_is_complete():
 def test_the_fixture_renders_shortcodes_in_every_language(tmp_path):
     result = build_fixture(tmp_path, env={"TOIMI_TODAY": "2026-11-27"})
     assert result.returncode == 0, result.output
-    expected_figure = {"fi": f"37,21{NBSP}€", "en": "€37.21", "sv": f"37,21{NBSP}€", "ru": f"37,21{NBSP}€",
-                       "uk": f"37,21{NBSP}€"}
-    pending_title = {"fi": "Ei vielä päätetty", "en": "Not decided yet", "sv": "Ännu inte beslutat",
-                     "ru": "Ещё не решено", "uk": "Ще не вирішено"}
-    banner = {"fi": "valmistelussa", "en": "in preparation", "sv": "under beredning", "ru": "в подготовке",
-              "uk": "у підготовці"}
+    expected_figure = {
+        "fi": f"37,21{NBSP}€",
+        "en": "€37.21",
+        "sv": f"37,21{NBSP}€",
+        "ru": f"37,21{NBSP}€",
+        "uk": f"37,21{NBSP}€",
+    }
+    pending_title = {
+        "fi": "Ei vielä päätetty",
+        "en": "Not decided yet",
+        "sv": "Ännu inte beslutat",
+        "ru": "Ещё не решено",
+        "uk": "Ще не вирішено",
+    }
+    banner = {
+        "fi": "valmistelussa",
+        "en": "in preparation",
+        "sv": "under beredning",
+        "ru": "в подготовке",
+        "uk": "у підготовці",
+    }
     for lang in LANGUAGES:
         page = (result.site / ("" if lang == "fi" else lang) / "guide" / "index.html").read_text(encoding="utf-8")
         assert f'<html lang="{lang}"' in page
@@ -74,7 +90,9 @@ def test_the_fixture_renders_shortcodes_in_every_language(tmp_path):
         assert 'data-state="in_preparation"' in page and banner[lang] in page, lang
         # The term links to its entry on the same language's glossary page.
         assert re.search(r'href="\.\./glossary/#term-starttiraha"', page), lang
-        glossary = (result.site / ("" if lang == "fi" else lang) / "glossary" / "index.html").read_text(encoding="utf-8")
+        glossary = (result.site / ("" if lang == "fi" else lang) / "glossary" / "index.html").read_text(
+            encoding="utf-8"
+        )
         assert 'id="term-starttiraha"' in glossary
 
 
@@ -84,7 +102,7 @@ def test_a_confirmed_pending_fact_and_an_open_pilot_replace_the_notices(tmp_path
     fi = (result.site / "guide" / "index.html").read_text(encoding="utf-8")
     uk = (result.site / "uk" / "guide" / "index.html").read_text(encoding="utf-8")
     assert "Ei vielä päätetty" not in fi and "Ще не вирішено" not in uk
-    assert f"Tuki on <span class=\"toimi-figure\" data-figure=\"youth_voucher_cap_month\">1{NBSP}500{NBSP}€</span>" in fi
+    assert f'Tuki on <span class="toimi-figure" data-figure="youth_voucher_cap_month">1{NBSP}500{NBSP}€</span>' in fi
     assert "Підтримка становить" in uk
     assert "haettavissa 1.9.2026 alkaen" in fi and 'data-state="open"' in fi
 
@@ -93,7 +111,8 @@ def test_a_pending_figure_is_never_shown_as_a_plain_number(tmp_path):
     (tmp_path / "overlay" / "docs" / "en").mkdir(parents=True)
     page = (FIXTURES / "site" / "docs" / "en" / "guide.md").read_text(encoding="utf-8")
     (tmp_path / "overlay" / "docs" / "en" / "guide.md").write_text(
-        page + "\nThe cap is [[figure:pay_subsidy_cap_reduced_work_ability]].\n", encoding="utf-8")
+        page + "\nThe cap is [[figure:pay_subsidy_cap_reduced_work_ability]].\n", encoding="utf-8"
+    )
     result = build_fixture(tmp_path, tmp_path / "overlay", env={"TOIMI_TODAY": "2026-11-27"})
     assert result.returncode == 0, result.output
     html = (result.site / "en" / "guide" / "index.html").read_text(encoding="utf-8")
@@ -113,8 +132,10 @@ def test_a_confirmed_feedback_address_gives_a_mailto_link_with_the_page_address(
     result = build_fixture(tmp_path, tmp_path / "overlay")
     assert result.returncode == 0, result.output
     html = (result.site / "sv" / "guide" / "index.html").read_text(encoding="utf-8")
-    assert ('href="mailto:palaute@example.org?subject=Respons%20p%C3%A5%20sidan%20'
-            'https%3A//toimi-opas.github.io/toimi-opas/sv/guide/"') in html
+    assert (
+        'href="mailto:palaute@example.org?subject=Respons%20p%C3%A5%20sidan%20'
+        'https%3A//toimi-opas.github.io/toimi-opas/sv/guide/"'
+    ) in html
 
 
 def test_a_pending_feedback_address_says_who_confirms_it(tmp_path):

@@ -23,8 +23,10 @@ def language_root(site_dir: Path, lang: str) -> Path:
 
 def test_every_source_page_is_built_in_every_language(site_dir, html_pages):
     sources = {str(p.relative_to(ROOT / "docs" / "fi").with_suffix("")) for p in (ROOT / "docs" / "fi").rglob("*.md")}
-    expected = {("" if s == "index" else s.removesuffix("/index").removesuffix("index") + "/").lstrip("/")
-                + "index.html" for s in sources}
+    expected = {
+        ("" if s == "index" else s.removesuffix("/index").removesuffix("index") + "/").lstrip("/") + "index.html"
+        for s in sources
+    }
     for lang in LANGUAGES:
         built = relative_pages(html_pages[lang], language_root(site_dir, lang))
         assert built == expected, f"{lang}: missing {expected - built}, extra {built - expected}"
@@ -69,7 +71,7 @@ def resolve(site_dir: Path, page: Path, href: str) -> Path:
     url = urljoin("http://x/" + str(page.relative_to(site_dir)), href)
     path = urlsplit(url).path.lstrip("/")
     if path.startswith(BASE.strip("/") + "/"):
-        path = path[len(BASE.strip("/")) + 1:]
+        path = path[len(BASE.strip("/")) + 1 :]
     target = site_dir / path
     return target / "index.html" if path.endswith("/") or not path else target
 
@@ -128,11 +130,20 @@ def test_no_google_fonts_and_no_repository_widget(site_dir, html_pages):
 
 
 def test_every_page_shows_review_date_sources_edit_link_and_eu_funding(site_dir, html_pages):
-    funding = {"fi": "Euroopan unionin osarahoittama", "en": "Co-funded by the European Union",
-               "sv": "Medfinansieras av Europeiska unionen", "ru": "Софинансируется Европейским союзом",
-               "uk": "Співфінансується Європейським Союзом"}
-    reviewed = {"fi": "Tiedot tarkistettu", "en": "Facts last checked", "sv": "Uppgifterna kontrollerade",
-                "ru": "Сведения проверены", "uk": "Відомості перевірено"}
+    funding = {
+        "fi": "Euroopan unionin osarahoittama",
+        "en": "Co-funded by the European Union",
+        "sv": "Medfinansieras av Europeiska unionen",
+        "ru": "Софинансируется Европейским союзом",
+        "uk": "Співфінансується Європейським Союзом",
+    }
+    reviewed = {
+        "fi": "Tiedot tarkistettu",
+        "en": "Facts last checked",
+        "sv": "Uppgifterna kontrollerade",
+        "ru": "Сведения проверены",
+        "uk": "Відомості перевірено",
+    }
     for lang in LANGUAGES:
         for page in html_pages[lang]:
             text = page.read_text(encoding="utf-8")
@@ -175,9 +186,14 @@ def test_per_page_sitemaps_answer_materials_language_menu(site_dir, html_pages):
             assert (page.parent / "sitemap.xml").exists(), page
 
 
-EMPLOYER_PAGES = ["employers/immigrant-recruitment", "employers/partial-work-ability", "employers/employment-supplement",
-                  "checklists/employer-immigrant-recruitment", "checklists/employer-partial-work-ability",
-                  "checklists/employment-supplement-application"]
+EMPLOYER_PAGES = [
+    "employers/immigrant-recruitment",
+    "employers/partial-work-ability",
+    "employers/employment-supplement",
+    "checklists/employer-immigrant-recruitment",
+    "checklists/employer-partial-work-ability",
+    "checklists/employment-supplement-application",
+]
 
 
 def test_employer_guides_and_checklists_exist_in_every_language_with_their_facts(site_dir):
@@ -194,7 +210,9 @@ def test_employer_guides_and_checklists_exist_in_every_language_with_their_facts
 
 def test_the_employment_supplement_page_shows_its_status_and_what_is_undecided(site_dir):
     for lang in LANGUAGES:
-        text = (language_root(site_dir, lang) / "employers/employment-supplement/index.html").read_text(encoding="utf-8")
+        text = (language_root(site_dir, lang) / "employers/employment-supplement/index.html").read_text(
+            encoding="utf-8"
+        )
         assert 'class="admonition info toimi-status" data-status="employment_supplement"' in text, lang
         assert text.count('class="admonition warning toimi-pending"') >= 5, lang
 
