@@ -18,7 +18,7 @@ SOURCE_LANGUAGE = "fi"
 AUDIENCES = ["employer", "jobseeker", "entrepreneur", "facilitator", "professional", "editor"]
 TRANSLATION_STATES = ["draft", "reviewed"]
 REQUIRED_FIELDS = ["title", "description", "audience", "reviewed", "sources"]
-OPTIONAL_FIELDS = ["translation"]
+OPTIONAL_FIELDS = ["translation", "duration", "group_size", "materials"]  # the last three: workshop modules
 
 
 class ContentError(Exception):

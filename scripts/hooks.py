@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
-from scripts import checklists, content, data, macros, not_found
+from scripts import checklists, content, data, macros, modules, not_found
 from scripts.content import ContentError
 
 _state: dict = {}
@@ -55,12 +55,22 @@ def on_page_markdown(markdown, page, config, files):
                 [content.problem(shown_as, 1, f"this page is built as {language} but lives in another language folder")]
             )
         parsed = content.read_page(Path(page.file.abs_src_path), shown_as)
-        problems = content.validate_front_matter(parsed, language) + content.typed_amounts(parsed)
+        problems = (
+            content.validate_front_matter(parsed, language)
+            + content.typed_amounts(parsed)
+            + modules.validate_module_fields(parsed)
+            + modules.check_agenda(parsed)
+        )
         if problems:
             raise ContentError(problems)
         rel = src_uri.split("/", 1)[1]
-        renderer = macros.Renderer(_state["site"], language, rel, str(shown_as), parsed.body_line)
-        return renderer.render(markdown)
+        source_dir = Path(page.file.abs_src_path).parents[len(Path(rel).parts) - 1]
+        renderer = macros.Renderer(_state["site"], language, rel, str(shown_as), parsed.body_line, source_dir)
+        rendered = renderer.render(markdown)
+        if "duration" in parsed.meta:
+            meta = {**parsed.meta, "_agenda": modules.agenda(parsed)}
+            rendered = renderer.module_facts(meta, Path(rel).stem) + rendered
+        return rendered
     except ContentError as err:
         raise fail(err) from None
 

@@ -12,9 +12,11 @@ import difflib
 import html
 import posixpath
 import re
+from pathlib import Path
 from urllib.parse import quote
 
-from scripts.content import ContentError, problem
+from scripts import modules
+from scripts.content import ContentError, problem, read_page
 from scripts.data import SiteData, format_date, format_value, today, value_in_force
 
 SHORTCODE = re.compile(r"\[\[(?P<kind>[a-z]+)(?::(?P<name>[^\]|]*))?(?:\|(?P<text>[^\]]*))?\]\]")
@@ -41,8 +43,17 @@ def sort_key(text: str, language: str):
 class Renderer:
     """Renders the shortcodes of one page."""
 
-    def __init__(self, site: SiteData, language: str, page_path: str, shown_as: str, first_line: int):
+    def __init__(
+        self,
+        site: SiteData,
+        language: str,
+        page_path: str,
+        shown_as: str,
+        first_line: int,
+        source_dir: Path | None = None,
+    ):
         self.site, self.lang = site, language
+        self.source_dir = source_dir  # docs/<language>, for shortcodes that read another page
         self.page_path = page_path  # inside the language folder, e.g. employers/immigrant-recruitment.md
         self.shown_as, self.first_line = shown_as, first_line
         self.problems: list[str] = []
@@ -221,8 +232,42 @@ class Renderer:
             )
         return f'<table class="toimi-figures"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
-    KINDS = ("figure", "contact", "term", "pending", "status", "glossary", "figures")
-    NEEDS_NAME = ("figure", "contact", "term", "pending", "status")
+    def handout(self, name: str, line: int, _text) -> str:
+        module = (self.source_dir / "workshops" / f"{name}.md") if self.source_dir else None
+        if module is None or not module.is_file():
+            self.problems.append(
+                problem(
+                    self.shown_as,
+                    line,
+                    f"[[handout:{name}]]: there is no module "
+                    f"workshops/{name}.md in this language; use the module's file name",
+                )
+            )
+            return ""
+        body = read_page(module).body
+        inner = Renderer(self.site, self.lang, f"workshops/{name}.md", self.shown_as, line, self.source_dir)
+        return inner.render("\n".join(line_text for line_text in modules.participant_sections(body).split("\n")))
+
+    def module_facts(self, meta: dict, slug: str) -> str:
+        """The box at the top of a module: length with and without optional parts, group, materials, handout."""
+        _, total, required = meta["_agenda"]
+        length = (
+            self.text("module_length", total=total, short=required)
+            if required != total
+            else self.text("module_length_fixed", total=total)
+        )
+        materials = ", ".join(meta["materials"])
+        return (
+            '<div class="toimi-module-facts" markdown>\n\n'
+            f"**{self.text('module_duration_label')}:** {length}  \n"
+            f"**{self.text('module_group_label')}:** {meta['group_size']}  \n"
+            f"**{self.text('module_materials_label')}:** {materials}  \n"
+            f"**{self.text('module_handout_label')}:** [{self.text('module_handout_link')}]({slug}-handout.md)\n\n"
+            "</div>\n\n"
+        )
+
+    KINDS = ("figure", "contact", "term", "pending", "status", "glossary", "figures", "handout")
+    NEEDS_NAME = ("figure", "contact", "term", "pending", "status", "handout")
 
     def replace(self, match: re.Match, line: int) -> str:
         kind, name, text = match["kind"], (match["name"] or "").strip(), match["text"]

@@ -20,6 +20,7 @@ MISTAKES = {
     "unknown-contact": ("docs/en/guide.md:13:", "unknown contact 'te_office'"),
     "unknown-term": ("docs/ru/guide.md:11:", "unknown term 'startiraha'"),
     "typed-amount": ("docs/sv/guide.md:13:", "'500 €' is typed into the text"),
+    "agenda-sum": ("docs/uk/workshops/module.md:25:", "the agenda's minutes add up to 65, but 'duration' is 60"),
 }
 
 
