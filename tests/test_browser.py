@@ -6,6 +6,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+
 from conftest import LANGUAGES
 
 NOT_FOUND = {

@@ -7,6 +7,7 @@ site (tests/fixtures/site). The expected file and line are written here by hand.
 from __future__ import annotations
 
 import pytest
+
 from conftest import FIXTURES, build_fixture
 
 MISTAKES = {

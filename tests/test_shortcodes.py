@@ -6,8 +6,8 @@ import datetime as dt
 import re
 
 import pytest
-from conftest import FIXTURES, LANGUAGES, build_fixture
 
+from conftest import FIXTURES, LANGUAGES, build_fixture
 from scripts import data
 
 NBSP = "\u00a0"
