@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0
 TEST_PACKAGES := chromium
 
-.PHONY: site serve test check lint clean
+.PHONY: site serve test pdf bench lint clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,9 +32,19 @@ test: $(VENV)/.installed
 	@scripts/system_packages.sh $(PDF_PACKAGES) $(TEST_PACKAGES)
 	$(PY) -m pytest
 
+## pdf: (re)make the PDFs of an already built site/ (only what changed is rendered again)
+pdf: $(VENV)/.installed
+	@scripts/system_packages.sh $(PDF_PACKAGES)
+	$(PY) -m scripts.pdf --site-dir site
+
+## bench: build times, page weight and speed on slow 3G, PDF times; writes bench/report.json
+bench: $(VENV)/.installed
+	@scripts/system_packages.sh $(PDF_PACKAGES) $(TEST_PACKAGES)
+	$(PY) -m scripts.bench
+
 ## lint: ruff over the Python code
 lint: $(VENV)/.installed
 	$(PY) -m ruff check scripts tests
 
 clean:
-	rm -rf site .site-build .pytest_cache
+	rm -rf site .site-build .pytest_cache .cache

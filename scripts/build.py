@@ -1,4 +1,4 @@
-"""Build the complete site into site/ without ever leaving a half-built one.
+"""Build the complete site (HTML and PDFs) into site/ without ever leaving a half-built one.
 
 MkDocs writes into a temporary folder; site/ is replaced only when the whole build succeeded, so a
 mistake in one page never takes the published copy down with it.
@@ -9,13 +9,14 @@ mistake in one page never takes the published copy down with it.
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 
-def build(site_dir: Path, config: Path = Path("mkdocs.yml")) -> int:
+def build(site_dir: Path, config: Path = Path("mkdocs.yml"), pdfs: bool = True) -> int:
     work = site_dir.parent / f".{site_dir.name}-build"
     shutil.rmtree(work, ignore_errors=True)
     result = subprocess.run(
@@ -25,6 +26,10 @@ def build(site_dir: Path, config: Path = Path("mkdocs.yml")) -> int:
         shutil.rmtree(work, ignore_errors=True)
         print(f"The build stopped; {site_dir}/ was left as it was. Fix the problems listed above.", file=sys.stderr)
         return result.returncode
+    if pdfs:
+        from scripts import pdf
+
+        print("PDFs: " + json.dumps(pdf.build(work, config)))
     old = site_dir.parent / f".{site_dir.name}-old"
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
@@ -38,8 +43,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--site-dir", type=Path, default=Path("site"))
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("--no-pdf", action="store_true", help="HTML only (faster)")
     args = parser.parse_args()
-    return build(args.site_dir, args.config)
+    return build(args.site_dir, args.config.resolve(), pdfs=not args.no_pdf)
 
 
 if __name__ == "__main__":

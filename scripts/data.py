@@ -38,9 +38,12 @@ class DataFile:
         return self.lines.get(name, 1)
 
 
-def load(name: str, data_dir: Path | None = None) -> DataFile:
+def load(name: str, data_dir: Path | None = None, optional: bool = False) -> DataFile:
     directory = data_dir or ROOT / "data"
-    return _load(directory / f"{name}.yml")
+    path = directory / f"{name}.yml"
+    if optional and not path.is_file():
+        return DataFile(display(path), {})
+    return _load(path)
 
 
 @cache
@@ -295,6 +298,8 @@ class SiteData:
     pending: DataFile
     status: DataFile
     ui: DataFile
+    company_forms: DataFile
+    audit: DataFile
 
     def text(self, key: str, language: str, **values) -> str:
         text = self.ui.entries[key][language]
@@ -303,7 +308,11 @@ class SiteData:
 
 def load_all(data_dir: Path | None = None) -> SiteData:
     """Load and check every data file; raise one ContentError listing every problem."""
-    files = {name: load(name, data_dir) for name in ("figures", "contacts", "glossary", "pending", "status", "ui")}
+    from scripts import company_forms  # it uses DataFile from here
+
+    names = ("figures", "contacts", "glossary", "pending", "status", "ui", "company_forms", "audit")
+    optional = ("company_forms", "audit")  # the audit record is written by the tests
+    files = {name: load(name, data_dir, optional=name in optional) for name in names}
     site = SiteData(**files)
     problems = (
         check_contacts(site.contacts)
@@ -312,6 +321,7 @@ def load_all(data_dir: Path | None = None) -> SiteData:
         + check_pending(site.pending, site.contacts)
         + check_status(site.status)
         + check_ui(site.ui)
+        + company_forms.check(site.company_forms)
     )
     if problems:
         raise ContentError(problems)

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
-from scripts import checklists, content, data, macros, modules, not_found
+from scripts import checklists, content, data, macros, modules, not_found, pdf
 from scripts.content import ContentError
 
 _state: dict = {}
@@ -97,6 +97,7 @@ def on_page_context(context, page, config, nav):
         feedback_link = None
         feedback_note = site.text("feedback_pending", language, who=feedback["confirmed_by"][language])
     context["toimi"] = {
+        "pdf_links": pdf_links(page, config, language, site),
         "reviewed": site.text("reviewed", language, date=data.format_date(meta["reviewed"], language))
         if meta.get("reviewed")
         else None,
@@ -105,6 +106,22 @@ def on_page_context(context, page, config, nav):
         "feedback_note": feedback_note,
     }
     return context
+
+
+def pdf_links(page, config, language: str, site) -> list[tuple[str, str]]:
+    """The PDFs a page belongs to: its own unit (both editions for a module) and the handbook."""
+    key = page.file.src_uri.split("/", 1)[1].removesuffix(".md")
+    links = []
+    if key.split("/")[0] in config["extra"]["printables"]["sections"] and not key.endswith("index"):
+        if "duration" in page.meta:
+            links += [
+                ("pdf_facilitator", pdf.pdf_path(language, key)),
+                ("pdf_participant", pdf.pdf_path(language, f"{key}-handout")),
+            ]
+        else:
+            links.append(("pdf_download", pdf.pdf_path(language, key)))
+    links.append(("pdf_handbook", pdf.handbook_path(language)))
+    return [(site.text(label, language), href) for label, href in links]
 
 
 def on_env(env, config, files):

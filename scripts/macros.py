@@ -8,6 +8,7 @@ the editors' guide can show them.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import html
 import posixpath
@@ -15,11 +16,11 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from scripts import modules
+from scripts import company_forms, modules
 from scripts.content import ContentError, problem, read_page
 from scripts.data import SiteData, format_date, format_value, today, value_in_force
 
-SHORTCODE = re.compile(r"\[\[(?P<kind>[a-z]+)(?::(?P<name>[^\]|]*))?(?:\|(?P<text>[^\]]*))?\]\]")
+SHORTCODE = re.compile(r"\[\[(?P<kind>[a-z_]+)(?::(?P<name>[^\]|\\]*))?(?:\\?\|(?P<text>[^\]]*))?\]\]")
 FENCE = re.compile(r"^\s*(```|~~~)")
 GLOSSARY_PAGE = "glossary.md"
 FIGURES_PAGE = "figures.md"
@@ -230,7 +231,8 @@ class Renderer:
                 )
                 + "</tr>"
             )
-        return f'<table class="toimi-figures"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        body = "".join(rows)
+        return f'<table class="toimi-cards toimi-figures"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
     def handout(self, name: str, line: int, _text) -> str:
         module = (self.source_dir / "workshops" / f"{name}.md") if self.source_dir else None
@@ -266,7 +268,65 @@ class Renderer:
             "</div>\n\n"
         )
 
-    KINDS = ("figure", "contact", "term", "pending", "status", "glossary", "figures", "handout")
+    def url_to(self, target: str, line: int) -> str:
+        """The address of another page of this language (target: 'entrepreneurship/company-forms.md#x'),
+        relative to this page's address, for links written as HTML (MkDocs only rewrites Markdown links)."""
+        path, _, anchor = target.partition("#")
+        if self.source_dir and not (self.source_dir / path).is_file():
+            self.problems.append(problem(self.shown_as, line, f"link to {path}, which does not exist"))
+        folder = lambda md: posixpath.dirname(md) if md.endswith("index.md") else md.removesuffix(".md")  # noqa: E731
+        relative = posixpath.relpath(folder(path) or ".", folder(self.page_path) or ".")
+        return ("" if relative == "." else relative + "/") + (f"#{anchor}" if anchor else "")
+
+    def expand(self, text: str, line: int) -> str:
+        """Shortcodes inside a data text (a table cell, a rule's reason), escaped for HTML."""
+        return SHORTCODE.sub(lambda m: self.replace(m, line), html.escape(text, quote=False))
+
+    def company_forms_data(self, line: int):
+        if not self.site.company_forms.entries:
+            self.problems.append(problem(self.shown_as, line, f"{self.site.company_forms.path} is missing"))
+            return None
+        return self.site.company_forms
+
+    def company_forms_table(self, _name, line: int, _text) -> str:
+        data = self.company_forms_data(line)
+        if data is None:
+            return ""
+        return company_forms.table(data, self.lang, lambda t: self.expand(t, line), lambda t: self.url_to(t, line))
+
+    def company_form_helper(self, _name, line: int, _text) -> str:
+        ui = {key: value[self.lang] for key, value in self.site.ui.entries.items()}
+        data = self.company_forms_data(line)
+        if data is None:
+            return ""
+        return company_forms.helper(data, self.lang, lambda t: self.expand(t, line), lambda t: self.url_to(t, line), ui)
+
+    def audit(self, _name, _line, _text) -> str:
+        """The accessibility statement's figures, from the record that the test run writes."""
+        record = self.site.audit.entries
+        if not record:
+            return self.text("audit_missing")
+        date = record["date"] if isinstance(record["date"], dt.date) else dt.date.fromisoformat(str(record["date"]))
+        return html.escape(self.text("audit_summary", **{**record, "date": format_date(date, self.lang)}))
+
+    def printables(self, _name, _line, _text) -> str:
+        """Filled in by scripts/pdf.py once the PDFs exist (sizes and page counts are known only then)."""
+        return '<div class="toimi-printables"></div>'
+
+    KINDS = (
+        "figure",
+        "contact",
+        "term",
+        "pending",
+        "status",
+        "glossary",
+        "figures",
+        "handout",
+        "company_forms_table",
+        "company_form_helper",
+        "audit",
+        "printables",
+    )
     NEEDS_NAME = ("figure", "contact", "term", "pending", "status", "handout")
 
     def replace(self, match: re.Match, line: int) -> str:

@@ -13,8 +13,18 @@ import yaml
 
 from scripts.content import LANGUAGES, SOURCE_LANGUAGE, read_page
 
-SHARED_FIELDS = ["audience", "reviewed", "sources"]
-FIELD_ORDER = ["title", "description", "audience", "reviewed", "sources", "translation"]
+SHARED_FIELDS = ["audience", "reviewed", "sources", "duration", "group_size"]
+FIELD_ORDER = [
+    "title",
+    "description",
+    "audience",
+    "reviewed",
+    "sources",
+    "duration",
+    "group_size",
+    "materials",
+    "translation",
+]
 
 
 def front_matter(meta: dict) -> str:
@@ -27,7 +37,8 @@ def sync(docs_dir: Path) -> list[Path]:
     changed = []
     source_tree = docs_dir / SOURCE_LANGUAGE
     for source in sorted(source_tree.rglob("*.md")):
-        shared = {key: read_page(source).meta.get(key) for key in SHARED_FIELDS}
+        source_meta = read_page(source).meta
+        shared = {key: source_meta[key] for key in SHARED_FIELDS if key in source_meta}
         for language in LANGUAGES[1:]:
             target = docs_dir / language / source.relative_to(source_tree)
             if not target.exists():

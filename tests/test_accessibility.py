@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -48,7 +49,8 @@ def test_every_page_passes_wcag_21_aa(server, site_dir, html_pages, axe_page, br
     # The 404 page of every language too.
     urls += [server + ("" if lang == "fi" else f"{lang}/") + "no-such-page/" for lang in LANGUAGES]
     options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-    failures, rules = [], set()
+    failures, rules, requests = [], set(), []
+    axe_page.on("request", lambda request: requests.append((axe_page.url, request.url)))
     for url in urls:
         axe_page.goto(url, wait_until="networkidle")
         result = run_axe(axe_page, options)
@@ -63,7 +65,7 @@ def test_every_page_passes_wcag_21_aa(server, site_dir, html_pages, axe_page, br
         rules.add(result["testEngine"]["version"])
     version = axe_page.evaluate("axe.version")
     record = {
-        "date": dt.date.today().isoformat(),
+        "date": dt.date.today(),
         "tool": f"axe-core {version}",
         "browser": f"Chromium {browser.version}",
         "rules": "WCAG 2.0 and 2.1, levels A and AA (all rules of the tags " + ", ".join(WCAG_TAGS) + ")",
@@ -77,6 +79,10 @@ def test_every_page_passes_wcag_21_aa(server, site_dir, html_pages, axe_page, br
         encoding="utf-8",
     )
     assert not failures, "\n".join(failures)
+    # Privacy, on the same walk through every page: no request leaves the site, no cookie is set.
+    elsewhere = [(page, url) for page, url in requests if urlsplit(url).hostname != "127.0.0.1"]
+    assert not elsewhere, elsewhere
+    assert axe_page.context.cookies() == []
 
 
 def test_the_dark_scheme_passes_contrast(server, site_dir, html_pages, browser):

@@ -1,0 +1,194 @@
+"""`make bench`: how fast the site builds, how heavy a page is for a reader on a slow connection,
+and how fast the PDFs are made. Prints a table and writes bench/report.json.
+
+Measured on a copy of the project in a temporary folder, so nothing in the work tree changes.
+Targets (from the issues): site HTML build under 15 s; a guide page's first load under 150 KB
+compressed and 15 requests; Largest Contentful Paint under 2.5 s on slow 3G; no layout shift;
+PDF rebuild with nothing changed under 2 s; one page changed re-renders two PDFs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDE = "employers/immigrant-recruitment/"
+# Chromium DevTools' "Slow 3G" profile: 400 ms latency, 500 kbit/s down, 500 kbit/s up.
+SLOW_3G = {"offline": False, "latency": 400, "downloadThroughput": 500 * 1024 / 8, "uploadThroughput": 500 * 1024 / 8}
+
+
+def timed(command: list[str], cwd: Path, env: dict | None = None) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=True, capture_output=True, env={**os.environ, **(env or {})})
+    return round(time.perf_counter() - started, 2)
+
+
+def copy_project(target: Path) -> Path:
+    ignore = shutil.ignore_patterns(".venv", "site", ".cache", ".git", "__pycache__", ".site-*", "bench")
+    shutil.copytree(ROOT, target, ignore=ignore, symlinks=True)
+    return target
+
+
+def site_builds(work: Path) -> dict:
+    build = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"]
+    env = {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(work)}
+    cold = timed(build, work, env)
+    page = work / "docs" / "fi" / "employers" / "immigrant-recruitment.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nMittaus.\n", encoding="utf-8")
+    one_changed = timed(build, work, env)
+    size = sum(f.stat().st_size for f in (work / "site").rglob("*") if f.is_file())
+    return {"cold_s": cold, "one_page_changed_s": one_changed, "site_bytes_without_pdfs": size}
+
+
+def pdf_builds(work: Path) -> dict:
+    from scripts import pdf
+
+    pdf.CACHE = work / ".cache" / "pdf"
+    cold = pdf.build(work / "site", work / "mkdocs.yml")
+    warm = pdf.build(work / "site", work / "mkdocs.yml")
+    page = work / "docs" / "sv" / "employers" / "partial-work-ability.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nEn mätning.\n", encoding="utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"],
+        cwd=work,
+        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(work)},
+    )
+    changed = pdf.build(work / "site", work / "mkdocs.yml")
+    size = sum(f.stat().st_size for f in (work / "site").rglob("*") if f.is_file())
+    return {
+        "pdfs": cold["pdfs"],
+        "pages": cold["pages"],
+        "cold_s": cold["seconds"],
+        "warm_s": warm["seconds"],
+        "one_page_changed_s": changed["seconds"],
+        "one_page_changed_rendered": changed["rendered"],
+        "pages_per_second": round(cold["pages"] / cold["seconds"], 1),
+        "site_bytes_with_pdfs": size,
+    }
+
+
+def page_loads(site: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    from scripts.static_server import start
+
+    server = start(site)
+    base = f"http://127.0.0.1:{server.server_port}/toimi-opas/"
+    results = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        for lang in ["fi", "en", "sv", "ru", "uk"]:
+            context = browser.new_context()
+            page = context.new_page()
+            session = context.new_cdp_session(page)
+            session.send("Network.enable")
+            session.send("Network.emulateNetworkConditions", SLOW_3G)
+            transferred, requests = {}, []
+            session.on(
+                "Network.loadingFinished",
+                lambda e, t=transferred: t.__setitem__(e["requestId"], e["encodedDataLength"]),
+            )
+            page.on("request", lambda r, q=requests: q.append(r.url))
+            page.add_init_script("""
+                window.__lcp = 0; window.__cls = 0;
+                new PerformanceObserver(l => { for (const e of l.getEntries()) window.__lcp = e.startTime; })
+                  .observe({type: 'largest-contentful-paint', buffered: true});
+                new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+                  .observe({type: 'layout-shift', buffered: true});
+            """)
+            page.goto(base + ("" if lang == "fi" else f"{lang}/") + GUIDE, wait_until="networkidle")
+            page.wait_for_timeout(500)
+            lcp, cls = page.evaluate("[window.__lcp, window.__cls]")
+            results[lang] = {
+                "bytes": sum(transferred.values()),
+                "requests": len(requests),
+                "lcp_ms": round(lcp),
+                "cls": round(cls, 4),
+            }
+            context.close()
+        browser.close()
+    server.shutdown()
+    return results
+
+
+def verdicts(report: dict) -> list[tuple[str, str, str, bool]]:
+    rows = [
+        ("Site build, 5 languages, cold", f"{report['site']['cold_s']} s", "< 15 s", report["site"]["cold_s"] < 15),
+        (
+            "Site build after one page changed",
+            f"{report['site']['one_page_changed_s']} s",
+            "< 15 s",
+            report["site"]["one_page_changed_s"] < 15,
+        ),
+    ]
+    for lang, page in report["guide_page"].items():
+        rows += [
+            (
+                f"Guide page first load ({lang})",
+                f"{page['bytes'] / 1024:.0f} KB, {page['requests']} requests",
+                "< 150 KB, < 15",
+                page["bytes"] < 150 * 1024 and page["requests"] < 15,
+            ),
+            (
+                f"LCP / CLS on slow 3G ({lang})",
+                f"{page['lcp_ms']} ms / {page['cls']}",
+                "< 2500 ms / 0",
+                page["lcp_ms"] < 2500 and page["cls"] == 0,
+            ),
+        ]
+    pdf = report["pdf"]
+    rows += [
+        ("PDFs: count, pages", f"{pdf['pdfs']}, {pdf['pages']}", "", True),
+        ("PDFs cold", f"{pdf['cold_s']} s ({pdf['pages_per_second']} pages/s)", "", True),
+        ("PDFs warm, nothing changed", f"{pdf['warm_s']} s", "< 2 s", pdf["warm_s"] < 2),
+        (
+            "PDFs after one page changed",
+            f"{pdf['one_page_changed_rendered']} rendered, {pdf['one_page_changed_s']} s",
+            "2 rendered",
+            pdf["one_page_changed_rendered"] == 2,
+        ),
+        (
+            "Size of site/ (without / with PDFs)",
+            f"{report['site']['site_bytes_without_pdfs'] / 2**20:.1f} MB / {pdf['site_bytes_with_pdfs'] / 2**20:.1f} MB",
+            "",
+            True,
+        ),
+        ("First search", report["search"], "", True),
+    ]
+    return rows
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = copy_project(Path(tmp) / "project")
+        subprocess.run(["git", "init", "-q"], cwd=work, check=True)  # content dates fall back to review dates
+        report = {"date": time.strftime("%Y-%m-%d"), "machine": f"{os.cpu_count()} cores", "site": site_builds(work)}
+        report["guide_page"] = page_loads(work / "site")
+        report["pdf"] = pdf_builds(work)
+        report["search"] = "not measured: the site search issue is open"
+    rows = verdicts(report)
+    report["targets"] = [{"what": r[0], "result": r[1], "target": r[2], "met": r[3]} for r in rows]
+    out = ROOT / "bench" / "report.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    width = max(len(r[0]) for r in rows)
+    for what, result, target, met in rows:
+        print(f"{what:<{width}}  {result:<32} {target:<16} {'met' if met or not target else 'NOT MET'}")
+    print(f"\nWritten to {out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
