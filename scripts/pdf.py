@@ -34,7 +34,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from multiprocessing import Pool
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import yaml
 
