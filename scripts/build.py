@@ -26,6 +26,9 @@ def build(site_dir: Path, config: Path = Path("mkdocs.yml"), pdfs: bool = True) 
         shutil.rmtree(work, ignore_errors=True)
         print(f"The build stopped; {site_dir}/ was left as it was. Fix the problems listed above.", file=sys.stderr)
         return result.returncode
+    from scripts import search
+
+    print("Search: " + json.dumps(search.build(work, config.parent / "data" / "search_rules.yml")))
     if pdfs:
         from scripts import pdf
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
-from scripts import checklists, content, data, macros, modules, not_found, pdf
+from scripts import checklists, content, data, macros, modules, not_found, pdf, search
 from scripts.content import ContentError
 
 _state: dict = {}
@@ -122,6 +122,10 @@ def pdf_links(page, config, language: str, site) -> list[tuple[str, str]]:
             links.append(("pdf_download", pdf.pdf_path(language, key)))
     links.append(("pdf_handbook", pdf.handbook_path(language)))
     return [(site.text(label, language), href) for label, href in links]
+
+
+def on_post_page(output, page, config):
+    return search.mark_page(output)
 
 
 def on_env(env, config, files):

@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # The cache lives outside site/, so a clean site build still reuses it. TOIMI_PDF_CACHE moves it (tests).
 CACHE = Path(os.environ.get("TOIMI_PDF_CACHE", ROOT / ".cache" / "pdf"))
 LANGUAGE_NAMES = {"fi": "Suomi", "en": "English", "sv": "Svenska", "ru": "Русский", "uk": "Українська"}
-ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"[^>]*>(.*?)</article>', re.S)
 TITLE = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 HEADING = re.compile(r'<h([12])([^>]*) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 TAG = re.compile(r"<[^>]+>")

@@ -50,7 +50,9 @@ def build_fixture(tmp: Path, overlay: Path | None = None, env: dict | None = Non
     work = tmp / "fixture-site"
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
     config.pop("nav")
-    config["plugins"][1]["i18n"].pop("build_only_locale", None)
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            plugin["i18n"].pop("build_only_locale", None)
     work.mkdir(parents=True)
     (work / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     (work / "overrides").symlink_to(ROOT / "overrides")

@@ -105,6 +105,9 @@ TEMPLATES = [
     "checklists/employer-partial-work-ability/",
     "glossary/",
     "figures/",
+    "printables/",
+    "entrepreneurship/company-form-helper/",
+    "workshops/recruiting-across-cultures/",
     "no-such-page/",
 ]
 
@@ -148,3 +151,22 @@ def test_keyboard_reaches_skip_link_language_menu_and_checklists(server, browser
             reached.add("edit")
     context.close()
     assert {"checkbox", "reset", "edit"} <= reached, reached
+
+
+def test_keyboard_reaches_the_language_menu_search_and_pdf_links(server, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + "sv/employers/partial-work-ability/", wait_until="networkidle")
+    reached = {}
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        info = page.evaluate("""() => { const e = document.activeElement;
+            return [e.getAttribute('hreflang') || '', e.className || '', e.getAttribute('href') || ''];}""")
+        if info[0] == "fi" and "language" not in reached:
+            reached["language"] = page.locator('.md-select__link[hreflang="fi"]').is_visible()
+        if "toimi-search__open" in info[1]:
+            reached["search"] = True
+        if info[2].endswith(".pdf"):
+            reached["pdf"] = True
+    context.close()
+    assert reached == {"language": True, "search": True, "pdf": True}, reached
