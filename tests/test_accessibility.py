@@ -158,7 +158,7 @@ def test_keyboard_reaches_the_language_menu_search_and_pdf_links(server, browser
     page = context.new_page()
     page.goto(server + "sv/employers/partial-work-ability/", wait_until="networkidle")
     reached = {}
-    for _ in range(60):
+    for _ in range(150):  # past the header and the whole menu
         page.keyboard.press("Tab")
         info = page.evaluate("""() => { const e = document.activeElement;
             return [e.getAttribute('hreflang') || '', e.className || '', e.getAttribute('href') || ''];}""")
