@@ -45,7 +45,7 @@ def svg() -> str:
     total_w, total_h = WIDTH + 2 * BORDER, HEIGHT + 2 * BORDER
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {total_w:g} {total_h:g}" '
-        f'width="{total_w:g}" height="{total_h:g}" role="img">\n'
+        f'width="{total_w:g}" height="{total_h:g}" aria-hidden="true" focusable="false">\n'
         f'<rect width="{total_w:g}" height="{total_h:g}" fill="{WHITE}"/>\n'
         f'<rect x="{BORDER:g}" y="{BORDER:g}" width="{WIDTH:g}" height="{HEIGHT:g}" fill="{BLUE}"/>\n'
         + "\n".join(stars)

@@ -6,6 +6,7 @@ Every problem in the content stops the build with `file:line: what and how to fi
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -136,7 +137,24 @@ def on_env(env, config, files):
     return env
 
 
+PRINT_MARKER = "/* print.css, for the browser's own print (added by the build) */"
+
+
+def merge_print_styles(site_dir: Path) -> None:
+    """Append the print stylesheet to the site's stylesheet under @media print: the browser's print
+    uses the same rules as the PDFs without an extra request on every page. (@font-face rules stay
+    out: the site's stylesheet already declares the same fonts.)"""
+    site_css = site_dir / "assets" / "stylesheets" / "toimi.css"
+    text = site_css.read_text(encoding="utf-8")
+    if PRINT_MARKER in text:
+        return
+    rules = (site_dir / "assets" / "stylesheets" / "print.css").read_text(encoding="utf-8")
+    rules = re.sub(r"@font-face\s*\{[^}]*\}", "", rules)
+    site_css.write_text(f"{text}\n{PRINT_MARKER}\n@media print {{\n{rules}\n}}\n", encoding="utf-8")
+
+
 def on_post_build(config):
+    merge_print_styles(Path(config["site_dir"]))
     base_path = urlsplit(config["site_url"] or "/").path
     not_found.finish_language_build(
         Path(config["site_dir"]),

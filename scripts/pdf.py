@@ -166,13 +166,13 @@ def qr_data_uri(url: str) -> str:
 
 REMOVE = [
     r'<div class="toimi-checklist-tools".*?</div>',
-    r'<p class="toimi-actions">.*?</p>',
+    r'<p class="toimi-actions"[^>]*>.*?</p>',
     r'<a class="headerlink"[^>]*>.*?</a>',
     r'<a [^>]*class="md-content__button[^"]*"[^>]*>.*?</a>',
     r'<form class="toimi-helper-form".*?</form>',
     r'<div id="toimi-helper-results".*?</div>',
     r"<script[^>]*>.*?</script>",
-    r'<p class="toimi-pdf-link">.*?</p>',
+    r'<p class="toimi-pdf-link"[^>]*>.*?</p>',
 ]
 
 
@@ -300,15 +300,22 @@ def _render(job: tuple[str, str, str]) -> tuple[str, int]:
     return target, len(rendered.pages)
 
 
-def fingerprint(source: str, site_dir: Path) -> str:
-    digest = hashlib.sha256(source.encode())
+def assets_digest(site_dir: Path) -> str:
+    """What every PDF depends on besides its own content: fonts, the print stylesheet, the emblem,
+    and this file (the document template), so a change to any of them renders everything again."""
+    digest = hashlib.sha256(b"weasyprint-70 pdf/ua-1")
     for asset in sorted((site_dir / "assets" / "fonts").glob("*.woff2")) + [
         site_dir / "assets" / "stylesheets" / "print.css",
         site_dir / "assets" / "images" / "eu-emblem.svg",
+        Path(__file__),
     ]:
         digest.update(asset.read_bytes())
-    digest.update(b"weasyprint-70 pdf/ua-1")
     return digest.hexdigest()
+
+
+def fingerprint(inputs: list, assets: str) -> str:
+    """The cache key of one PDF, computed from its inputs before the document is assembled."""
+    return hashlib.sha256((assets + json.dumps(inputs, ensure_ascii=False, default=str)).encode()).hexdigest()
 
 
 def build(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", processes: int | None = None) -> dict:
@@ -322,6 +329,7 @@ def build(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", processes: in
     CACHE.mkdir(parents=True, exist_ok=True)
     jobs, listed, cached = [], [], 0
     commits = commit_dates(root)
+    assets = assets_digest(site_dir)
     for language in LANGUAGES:
         units = units_for(language, docs_dir, config)
         articles_by_unit = {}
@@ -356,8 +364,8 @@ def build(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", processes: in
                 if unit is not handbook
                 else urljoin(site_url, ("" if language == SOURCE_LANGUAGE else f"{language}/") + "printables/")
             )
-            source = document(unit, articles, ui, address, date, site_url)
-            key = fingerprint(source, site_dir)
+            key = fingerprint([unit.title, unit.edition, language, address, date, articles,
+                               {k: v.get(language) for k, v in ui.items() if isinstance(v, dict)}], assets)
             cached_pdf = CACHE / f"{key}.pdf"
             target = site_dir / unit.path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -365,6 +373,7 @@ def build(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", processes: in
                 shutil.copyfile(cached_pdf, target)
                 cached += 1
             else:
+                source = document(unit, articles, ui, address, date, site_url)
                 jobs.append((source, str(site_dir) + "/", str(cached_pdf)))
             listed.append((unit, cached_pdf, target))
     rendered = 0

@@ -147,3 +147,10 @@ def test_changing_one_page_renders_only_its_unit_and_handbook(tmp_path, monkeypa
     )
     changed = render(work, cache, monkeypatch)
     assert changed["rendered"] == 2, changed  # the Swedish module and the Swedish handbook
+
+
+def test_the_pdf_has_no_web_controls(site_dir):
+    text = "".join(
+        page.extract_text() for page in PdfReader(site_dir / "pdf" / "en" / "employers-immigrant-recruitment.pdf").pages
+    )
+    assert "Download the printable PDF" not in text and "Edit this page" not in text

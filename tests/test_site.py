@@ -150,7 +150,8 @@ def test_every_page_shows_review_date_sources_edit_link_and_eu_funding(site_dir,
             assert funding[lang] in text, page
             if lang in ("ru", "uk"):
                 assert '<span lang="en">Co-funded by the European Union</span>' in text, page
-            assert "eu-emblem.svg" in text, page
+            assert 'class="toimi-emblem" role="img" aria-label="' in text, page
+            assert text.count('<polygon fill="#FFCC00"') == 12, page
             assert reviewed[lang] in text, page
             assert 'class="toimi-sources"' in text, page
             rel = page.relative_to(language_root(site_dir, lang)).parent
