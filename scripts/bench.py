@@ -139,7 +139,7 @@ def searches(site: Path) -> dict:
     import yaml
     from playwright.sync_api import sync_playwright
 
-    from scripts.static_server import start
+    from scripts.static_server import SENT, start
 
     recall = yaml.safe_load((ROOT / "tests" / "data" / "search_recall.yml").read_text(encoding="utf-8"))
     server = start(site)
@@ -170,7 +170,7 @@ def searches(site: Path) -> dict:
                 page.dispatch_event("#toimi-search-input", "input")
                 page.wait_for_function("q => document.querySelector('.toimi-search').dataset.query === q", arg=query)
                 page.wait_for_load_state("networkidle")
-                first.append(sum(sizes.values()) - before)
+                first.append(sum(size for _, size in SENT[before:]))
                 context.close()
             context = browser.new_context()
             page = context.new_page()

@@ -126,7 +126,7 @@ def pdf_links(page, config, language: str, site) -> list[tuple[str, str]]:
 
 
 def on_post_page(output, page, config):
-    return search.mark_page(output)
+    return search.mark_page(output, indexed=not page.file.src_uri.endswith("-handout.md"))
 
 
 def on_env(env, config, files):

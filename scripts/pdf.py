@@ -364,8 +364,18 @@ def build(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", processes: in
                 if unit is not handbook
                 else urljoin(site_url, ("" if language == SOURCE_LANGUAGE else f"{language}/") + "printables/")
             )
-            key = fingerprint([unit.title, unit.edition, language, address, date, articles,
-                               {k: v.get(language) for k, v in ui.items() if isinstance(v, dict)}], assets)
+            key = fingerprint(
+                [
+                    unit.title,
+                    unit.edition,
+                    language,
+                    address,
+                    date,
+                    articles,
+                    {k: v.get(language) for k, v in ui.items() if isinstance(v, dict)},
+                ],
+                assets,
+            )
             cached_pdf = CACHE / f"{key}.pdf"
             target = site_dir / unit.path
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,7 @@ import json
 import re
 import subprocess
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import yaml
@@ -59,8 +59,11 @@ def key(word: str, rules: dict) -> str:
     return word
 
 
-def mark_page(page_html: str) -> str:
-    """Index the article only; leave out facilitator notes, page facts, PDF links and checklist tools."""
+def mark_page(page_html: str, indexed: bool = True) -> str:
+    """Index the article only; leave out facilitator notes, page facts, PDF links and checklist tools.
+    A page that only repeats another (a participant's handout repeats its module) is not indexed."""
+    if not indexed:
+        return page_html
     page_html = page_html.replace(
         '<article class="md-content__inner md-typeset">',
         '<article class="md-content__inner md-typeset" data-pagefind-body>',
@@ -84,33 +87,37 @@ def words_of(page_html: str) -> list[str]:
 
 
 def write_vocabulary(site_dir: Path, rules_file: Path) -> dict[str, int]:
-    """site/search/<lang>/<first two letters of the key>.json: {key: [words of the content]}."""
+    """site/search/<lang>/<first two letters of the key>.json: {key: [words of the content, most frequent first]}."""
     rules = load_rules(rules_file)
     out = site_dir / "search"
     out.mkdir(exist_ok=True)
     counts, shard_names = {}, {}
     for language in LANGUAGES:
         root = site_dir if language == SOURCE_LANGUAGE else site_dir / language
-        groups: dict[str, set[str]] = defaultdict(set)
+        groups: dict[str, Counter] = defaultdict(Counter)
         for page in root.rglob("index.html"):
             rel = page.relative_to(site_dir).parts
             if language == SOURCE_LANGUAGE and rel and rel[0] in LANGUAGES:
                 continue
             for word in words_of(page.read_text(encoding="utf-8")):
-                groups[key(word, rules[language])].add(word)
+                groups[key(word, rules[language])][word] += 1
         shards: dict[str, dict] = defaultdict(dict)
         for k, forms in groups.items():
-            shards[k[:2]][k] = sorted(forms)
+            # Most frequent first: the script searches only the first few, to keep the download small.
+            shards[k[:2]][k] = [form for form, _ in sorted(forms.items(), key=lambda item: (-item[1], item[0]))]
         target = out / language
         target.mkdir(exist_ok=True)
         for prefix, entries in shards.items():
             (target / f"{prefix}.json").write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
         counts[language] = len(groups)
         shard_names[language] = sorted(shards)
-    # The script asks only for files that exist, so a word with no match costs no failed request.
-    (out / "rules.json").write_text(
-        json.dumps({"rules": rules, "shards": shard_names}, ensure_ascii=False), encoding="utf-8"
-    )
+    # One small file per language; the script asks only for word files that exist, so a word with no
+    # match costs no failed request.
+    for language in LANGUAGES:
+        (out / f"rules-{language}.json").write_text(
+            json.dumps({"rules": rules[language], "shards": shard_names[language]}, ensure_ascii=False),
+            encoding="utf-8",
+        )
     return counts
 
 

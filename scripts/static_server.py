@@ -18,6 +18,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+# Every answer: (path, bytes on the wire). The tests and the benchmark count what a reader really
+# downloads here, because a browser's own counters miss what a web worker fetches (Pagefind uses one).
+SENT: list[tuple[str, int]] = []
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 
 
@@ -66,6 +69,7 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-cache")
         self.end_headers()
+        SENT.append((path, len(body)))
         try:
             self.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
