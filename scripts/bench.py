@@ -25,6 +25,15 @@ GUIDE = "employers/immigrant-recruitment/"
 SLOW_3G = {"offline": False, "latency": 400, "downloadThroughput": 500 * 1024 / 8, "uploadThroughput": 500 * 1024 / 8}
 
 
+def chromium(playwright):
+    """Debian's Chromium, headless, as the tests start it."""
+    return playwright.chromium.launch(
+        executable_path="/usr/bin/chromium",
+        headless=True,
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    )
+
+
 def timed(command: list[str], cwd: Path, env: dict | None = None) -> float:
     started = time.perf_counter()
     subprocess.run(command, cwd=cwd, check=True, capture_output=True, env={**os.environ, **(env or {})})
@@ -85,11 +94,7 @@ def page_loads(site: Path) -> dict:
     base = f"http://127.0.0.1:{server.server_port}/toimi-opas/"
     results = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+        browser = chromium(p)
         for lang in ["fi", "en", "sv", "ru", "uk"]:
             context = browser.new_context()
             page = context.new_page()
@@ -146,11 +151,7 @@ def searches(site: Path) -> dict:
     base = f"http://127.0.0.1:{server.server_port}/toimi-opas/"
     out = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+        browser = chromium(p)
         for lang, queries in SEARCH_QUERIES.items():
             prefix = base + ("" if lang == "fi" else f"{lang}/")
             first = []
