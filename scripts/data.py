@@ -20,6 +20,21 @@ ROOT = Path(__file__).resolve().parent.parent
 FIGURE_UNITS = ["eur", "percent", "months", "days", "count"]
 STATUS_STATES = ["in_preparation", "open", "closed"]
 NBSP = "\u00a0"
+# English month names written out, not from strftime, whose names follow the machine's locale.
+MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def today() -> dt.date:
@@ -190,7 +205,7 @@ def format_value(value: float, unit: str, language: str) -> str:
 
 def format_date(date: dt.date, language: str) -> str:
     if language == "en":
-        return f"{date.day} {date.strftime('%B')} {date.year}"
+        return f"{date.day} {MONTHS_EN[date.month - 1]} {date.year}"
     return f"{date.day}.{date.month}.{date.year}"
 
 

@@ -248,7 +248,7 @@ class Renderer:
             return ""
         body = read_page(module).body
         inner = Renderer(self.site, self.lang, f"workshops/{name}.md", self.shown_as, line, self.source_dir)
-        return inner.render("\n".join(line_text for line_text in modules.participant_sections(body).split("\n")))
+        return inner.render(modules.participant_sections(body))
 
     def module_facts(self, meta: dict, slug: str) -> str:
         """The box at the top of a module: length with and without optional parts, group, materials, handout."""

@@ -223,7 +223,7 @@ def toc(articles: list[str], handbook: bool) -> str:
     return f'<nav class="print-toc"><p class="print-toc__title"></p><ol>{"".join(items)}</ol></nav>'
 
 
-def document(unit: Unit, articles: list[str], ui: dict, address: str, date: dt.date, site_url: str) -> str:
+def document(unit: Unit, articles: list[str], ui: dict, address: str, date: dt.date) -> str:
     lang = unit.language
     edition = ui.get(f"edition_{unit.edition}", {}).get(lang, "")
     date_text = format_date(date, lang)
@@ -383,7 +383,7 @@ def build(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", processes: in
                 shutil.copyfile(cached_pdf, target)
                 cached += 1
             else:
-                source = document(unit, articles, ui, address, date, site_url)
+                source = document(unit, articles, ui, address, date)
                 jobs.append((source, str(site_dir) + "/", str(cached_pdf)))
             listed.append((unit, cached_pdf, target))
     rendered = 0
