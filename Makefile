@@ -7,11 +7,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-# Debian packages: WeasyPrint needs Pango; the browser tests need Chromium.
+# Debian packages: WeasyPrint needs Pango; the browser tests need Chromium; the spelling check needs
+# Voikko (Finnish) and Hunspell with its dictionaries (British English, Finland-Swedish, Russian, Ukrainian).
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0
-TEST_PACKAGES := chromium
+SPELLING_PACKAGES := libvoikko1 voikko-fi hunspell hunspell-en-gb hunspell-sv hunspell-ru hunspell-uk
+TEST_PACKAGES := chromium $(SPELLING_PACKAGES)
 
-.PHONY: site serve test pdf bench lint clean
+.PHONY: site serve test check pdf bench lint clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +33,12 @@ serve: $(VENV)/.installed
 test: $(VENV)/.installed
 	@scripts/system_packages.sh $(PDF_PACKAGES) $(TEST_PACKAGES)
 	$(PY) -m pytest
+
+## check: every content check (front matter, translations, structure, links, HTML, spelling) in seconds,
+## without building the site; writes the outside-link report to reports/external-links.md
+check: $(VENV)/.installed
+	@scripts/system_packages.sh $(SPELLING_PACKAGES)
+	$(PY) -m scripts.check --external-links reports/external-links.md
 
 ## pdf: (re)make the PDFs of an already built site/ (only what changed is rendered again)
 pdf: $(VENV)/.installed

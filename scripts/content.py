@@ -14,11 +14,19 @@ from pathlib import Path
 import yaml
 
 LANGUAGES = ["fi", "en", "sv", "ru", "uk"]
+LANGUAGE_NAMES = {
+    "fi": "Suomi",
+    "en": "English",
+    "sv": "Svenska",
+    "ru": "Русский",
+    "uk": "Українська",
+}  # as in the switcher
 SOURCE_LANGUAGE = "fi"
 AUDIENCES = ["employer", "jobseeker", "entrepreneur", "facilitator", "professional", "editor"]
 TRANSLATION_STATES = ["draft", "reviewed"]
 REQUIRED_FIELDS = ["title", "description", "audience", "reviewed", "sources"]
-OPTIONAL_FIELDS = ["translation", "duration", "group_size", "materials"]  # the last three: workshop modules
+# translation and source_hash: translated pages only (scripts/translations.py); the last three: workshop modules
+OPTIONAL_FIELDS = ["translation", "source_hash", "duration", "group_size", "materials"]
 
 
 class ContentError(Exception):
@@ -183,7 +191,7 @@ def validate_front_matter(page: Page, language: str) -> list[str]:
                             f"fields {sorted(set(source) - {'title', 'url'})}: use only title and url",
                         )
                     )
-                elif "url" in source and not str(source["url"]).startswith(("https://", "http://")):
+                elif "url" in source and not str(source["url"]).startswith("https://"):
                     out.append(
                         problem(
                             page.path,
@@ -208,6 +216,20 @@ def validate_front_matter(page: Page, language: str) -> list[str]:
                     at("translation"),
                     "front matter field 'translation' must be "
                     f"{' or '.join(TRANSLATION_STATES)}, got '{meta['translation']}'",
+                )
+            )
+    if "source_hash" in meta:
+        if language == SOURCE_LANGUAGE:
+            out.append(
+                problem(page.path, at("source_hash"), "'source_hash' belongs only in translated pages; remove it")
+            )
+        elif not re.fullmatch(r"[0-9a-f]{12}", str(meta["source_hash"])):
+            out.append(
+                problem(
+                    page.path,
+                    at("source_hash"),
+                    "'source_hash' is written by `python -m scripts.translations done <page>`; do not edit it by hand "
+                    "(run that command once the translation matches the Finnish page)",
                 )
             )
     return out

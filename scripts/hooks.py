@@ -6,6 +6,7 @@ Every problem in the content stops the build with `file:line: what and how to fi
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
-from scripts import checklists, content, data, macros, modules, not_found, pdf, search
+from scripts import check, checklists, content, data, macros, modules, not_found, pdf, search, translations
 from scripts.content import ContentError
 
 _state: dict = {}
@@ -30,11 +31,15 @@ def current_language(config) -> str:
 
 def on_config(config):
     docs_dir = Path(config["docs_dir"])
-    try:
-        problems = content.missing_translations(docs_dir)
+    data_dir = Path(config.config_file_path).parent / "data"
+    # The gates read every language at once: run them once per build, with the first language built.
+    if current_language(config) == (os.environ.get("TOIMI_ONLY_LANGUAGE") or content.SOURCE_LANGUAGE):
+        problems = check.run(check.load(docs_dir, data_dir), check.BUILD_GATES)
         if problems:
-            raise ContentError(problems)
-        site = data.load_all(Path(config.config_file_path).parent / "data")
+            raise fail(ContentError(problems))
+        _state["translations"] = translations.status(docs_dir)
+    try:
+        site = data.load_all(data_dir)
     except ContentError as err:
         raise fail(err) from None
     if "site" not in _state:  # report once per build, not once per language
@@ -55,15 +60,8 @@ def on_page_markdown(markdown, page, config, files):
             raise ContentError(
                 [content.problem(shown_as, 1, f"this page is built as {language} but lives in another language folder")]
             )
+        # The front matter and the text were checked by the gates in on_config.
         parsed = content.read_page(Path(page.file.abs_src_path), shown_as)
-        problems = (
-            content.validate_front_matter(parsed, language)
-            + content.typed_amounts(parsed)
-            + modules.validate_module_fields(parsed)
-            + modules.check_agenda(parsed)
-        )
-        if problems:
-            raise ContentError(problems)
         rel = src_uri.split("/", 1)[1]
         source_dir = Path(page.file.abs_src_path).parents[len(Path(rel).parts) - 1]
         renderer = macros.Renderer(_state["site"], language, rel, str(shown_as), parsed.body_line, source_dir)
@@ -105,8 +103,25 @@ def on_page_context(context, page, config, nav):
         "sources": meta.get("sources") or [],
         "feedback_link": feedback_link,
         "feedback_note": feedback_note,
+        "translation_notice": translation_notice(page, config, language, site),
     }
     return context
+
+
+def translation_notice(page, config, language: str, site) -> dict | None:
+    """A draft or outdated translation tells its reader so, and links to the Finnish page."""
+    rel = page.file.src_uri.split("/", 1)[1]
+    state = _state["translations"].states.get(rel, {}).get(language)
+    if language == content.SOURCE_LANGUAGE or state not in ("draft", "outdated"):
+        return None
+    base_path = urlsplit(config["site_url"] or "/").path
+    finnish_url = page.url.split("/", 1)[1] if "/" in page.url else ""
+    return {
+        "state": state,
+        "text": site.text(f"translation_{state}", language),
+        "link_text": site.text("translation_original", language),
+        "href": base_path + finnish_url,
+    }
 
 
 def pdf_links(page, config, language: str, site) -> list[tuple[str, str]]:

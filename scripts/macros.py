@@ -16,8 +16,8 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from scripts import company_forms, modules
-from scripts.content import ContentError, problem, read_page
+from scripts import company_forms, modules, translations
+from scripts.content import LANGUAGE_NAMES, LANGUAGES, SOURCE_LANGUAGE, ContentError, problem, read_page
 from scripts.data import SiteData, format_date, format_value, today, value_in_force
 
 SHORTCODE = re.compile(r"\[\[(?P<kind>[a-z_]+)(?::(?P<name>[^\]|\\]*))?(?:\\?\|(?P<text>[^\]]*))?\]\]")
@@ -313,6 +313,30 @@ class Renderer:
         """Filled in by scripts/pdf.py once the PDFs exist (sizes and page counts are known only then)."""
         return '<div class="toimi-printables"></div>'
 
+    def translation_status(self, _name, line: int, _text) -> str:
+        """Every page and the state of its translations, as `python -m scripts.translations status` sees it."""
+        docs_dir = self.source_dir.parent
+        status = translations.status(docs_dir)
+        translated = LANGUAGES[1:]
+        head = f'<th scope="col">{html.escape(self.text("status_page"))}</th>' + "".join(
+            f'<th scope="col" lang="{code}">{LANGUAGE_NAMES[code]}</th>' for code in translated
+        )
+        rows = []
+        for rel, states in status.states.items():
+            own = docs_dir / self.lang / rel
+            title = read_page(own if own.is_file() else docs_dir / SOURCE_LANGUAGE / rel).meta.get("title", rel)
+            cells = "".join(
+                f'<td data-label="{LANGUAGE_NAMES[code]}" class="toimi-state-{states[code]}">'
+                f"{html.escape(self.text('status_' + states[code]))}</td>"
+                for code in translated
+            )
+            link = f'<a href="{self.url_to(rel, line)}">{html.escape(str(title))}</a>'
+            rows.append(f'<tr><th scope="row">{link}</th>{cells}</tr>')
+        return (
+            f'<table class="toimi-cards toimi-translation-status"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
+
     KINDS = (
         "figure",
         "contact",
@@ -326,6 +350,7 @@ class Renderer:
         "company_form_helper",
         "audit",
         "printables",
+        "translation_status",
     )
     NEEDS_NAME = ("figure", "contact", "term", "pending", "status", "handout")
 

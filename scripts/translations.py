@@ -1,17 +1,26 @@
-"""Translation chores for editors.
+"""Translations: their status, and the chores of translators.
 
-python -m scripts.translations sync     # copy audience, reviewed and sources from each Finnish page
-                                        # to its translations (these facts are the same in every language)
+python -m scripts.translations sync          # copy audience, reviewed, sources (the same facts in every
+                                             # language) from each Finnish page to its translations
+python -m scripts.translations done PAGE...  # record that these translations are up to date with their
+                                             # Finnish page (after the translator has updated them)
+python -m scripts.translations status        # missing, outdated, orphaned and draft pages per language
+
+A translation records in `source_hash` the hash of the Finnish page body it was made from. The hash is
+taken over the body with all whitespace runs made one space, so a new review date or re-wrapped lines
+in the Finnish page do not mark the translations outdated; any change of words does.
 """
 
 from __future__ import annotations
 
+import hashlib
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from scripts.content import LANGUAGES, SOURCE_LANGUAGE, read_page
+from scripts.content import LANGUAGES, SOURCE_LANGUAGE, ContentError, display, problem, read_page
 
 SHARED_FIELDS = ["audience", "reviewed", "sources", "duration", "group_size"]
 FIELD_ORDER = [
@@ -24,7 +33,9 @@ FIELD_ORDER = [
     "group_size",
     "materials",
     "translation",
+    "source_hash",
 ]
+STATES = ["reviewed", "draft", "outdated", "missing"]  # what a reader or a translator needs to know
 
 
 def front_matter(meta: dict) -> str:
@@ -52,11 +63,105 @@ def sync(docs_dir: Path) -> list[Path]:
     return changed
 
 
+def source_hash(body: str) -> str:
+    return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass
+class Status:
+    """Every page's state per language, and the translations that have no Finnish page."""
+
+    states: dict[str, dict[str, str]] = field(default_factory=dict)  # page (fi path) -> language -> state
+    orphaned: dict[str, list[str]] = field(default_factory=dict)  # language -> pages without a Finnish source
+
+    def pages_in(self, language: str, state: str) -> list[str]:
+        return [page for page, by_language in self.states.items() if by_language[language] == state]
+
+
+def translation_state(meta: dict, finnish_hash: str) -> str:
+    if meta.get("source_hash") != finnish_hash:
+        return "outdated"
+    return "draft" if meta.get("translation") == "draft" else "reviewed"
+
+
+def status(docs_dir: Path) -> Status:
+    result = Status()
+    source_tree = docs_dir / SOURCE_LANGUAGE
+    for source in sorted(source_tree.rglob("*.md")):
+        rel = source.relative_to(source_tree).as_posix()
+        finnish_hash = source_hash(read_page(source).body)
+        result.states[rel] = {SOURCE_LANGUAGE: "reviewed"}
+        for language in LANGUAGES[1:]:
+            target = docs_dir / language / rel
+            result.states[rel][language] = (
+                translation_state(read_page(target).meta, finnish_hash) if target.exists() else "missing"
+            )
+    for language in LANGUAGES[1:]:
+        tree = docs_dir / language
+        result.orphaned[language] = sorted(
+            p.relative_to(tree).as_posix()
+            for p in tree.rglob("*.md")
+            if p.relative_to(tree).as_posix() not in result.states
+        )
+    return result
+
+
+def report(result: Status) -> str:
+    """The per-language table that `make check` prints."""
+    lines = [f"{'language':<9}{'missing':>8}{'outdated':>9}{'orphaned':>9}{'draft':>6}"]
+    details = []
+    for language in LANGUAGES[1:]:
+        counts = {state: result.pages_in(language, state) for state in ("missing", "outdated", "draft")}
+        orphaned = result.orphaned[language]
+        lines.append(
+            f"{language:<9}{len(counts['missing']):>8}{len(counts['outdated']):>9}{len(orphaned):>9}{len(counts['draft']):>6}"
+        )
+        for state, pages in [*counts.items(), ("orphaned", orphaned)]:
+            details += [f"  {language} {state}: docs/{language}/{page}" for page in pages]
+    return "\n".join(lines + details)
+
+
+def mark_done(paths: list[Path], docs_dir: Path) -> list[str]:
+    """Record the current Finnish hash in each translation; return the problems (pages that are not
+    translations or have no Finnish page)."""
+    problems = []
+    for path in paths:
+        try:
+            rel = path.resolve().relative_to(docs_dir.resolve())
+        except ValueError:
+            problems.append(problem(path, 1, f"not a page under {docs_dir}/"))
+            continue
+        language, inside = rel.parts[0], Path(*rel.parts[1:])
+        source = docs_dir / SOURCE_LANGUAGE / inside
+        if language == SOURCE_LANGUAGE or language not in LANGUAGES:
+            problems.append(problem(path, 1, "give the translated page (docs/en/…, docs/sv/…), not the Finnish one"))
+            continue
+        if not source.exists():
+            problems.append(problem(path, 1, f"there is no Finnish page {display(source)} to compare with"))
+            continue
+        page = read_page(path)
+        meta = {**page.meta, "source_hash": source_hash(read_page(source).body)}
+        path.write_text(front_matter(meta) + "\n" + page.body.rstrip("\n") + "\n", encoding="utf-8")
+    return problems
+
+
 def main(argv: list[str]) -> int:
-    if argv[:1] == ["sync"]:
-        for path in sync(Path("docs")):
-            print(f"updated {path}")
-        return 0
+    docs = Path("docs")
+    try:
+        if argv[:1] == ["sync"]:
+            for path in sync(docs):
+                print(f"updated {path}")
+            return 0
+        if argv[:1] == ["done"] and argv[1:]:
+            problems = mark_done([Path(arg) for arg in argv[1:]], docs)
+            print("\n".join(problems) or f"recorded the Finnish source of {len(argv) - 1} page(s)")
+            return 1 if problems else 0
+        if argv[:1] == ["status"]:
+            print(report(status(docs)))
+            return 0
+    except ContentError as err:
+        print(err, file=sys.stderr)
+        return 1
     print(__doc__)
     return 2
 

@@ -21,6 +21,7 @@ MISTAKES = {
     "unknown-contact": ("docs/en/guide.md:13:", "unknown contact 'te_office'"),
     "unknown-term": ("docs/ru/guide.md:11:", "unknown term 'startiraha'"),
     "typed-amount": ("docs/sv/guide.md:13:", "'500 €' is typed into the text"),
+    "changed-heading-id": ("docs/sv/guide.md:14:", "keep the Finnish heading's level and its {#guide}"),
     "agenda-sum": ("docs/uk/workshops/module.md:25:", "the agenda's minutes add up to 65, but 'duration' is 60"),
 }
 

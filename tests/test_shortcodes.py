@@ -108,11 +108,13 @@ def test_a_confirmed_pending_fact_and_an_open_pilot_replace_the_notices(tmp_path
 
 
 def test_a_pending_figure_is_never_shown_as_a_plain_number(tmp_path):
-    (tmp_path / "overlay" / "docs" / "en").mkdir(parents=True)
-    page = (FIXTURES / "site" / "docs" / "en" / "guide.md").read_text(encoding="utf-8")
-    (tmp_path / "overlay" / "docs" / "en" / "guide.md").write_text(
-        page + "\nThe cap is [[figure:pay_subsidy_cap_reduced_work_ability]].\n", encoding="utf-8"
-    )
+    sentences = {"fi": "Enimmäismäärä on", "en": "The cap is", "sv": "Taket är", "ru": "Предел:", "uk": "Межа:"}
+    for language, sentence in sentences.items():  # a translation keeps the Finnish page's figures
+        (tmp_path / "overlay" / "docs" / language).mkdir(parents=True)
+        page = (FIXTURES / "site" / "docs" / language / "guide.md").read_text(encoding="utf-8")
+        (tmp_path / "overlay" / "docs" / language / "guide.md").write_text(
+            page + f"\n{sentence} [[figure:pay_subsidy_cap_reduced_work_ability]].\n", encoding="utf-8"
+        )
     result = build_fixture(tmp_path, tmp_path / "overlay", env={"TOIMI_TODAY": "2026-11-27"})
     assert result.returncode == 0, result.output
     html = (result.site / "en" / "guide" / "index.html").read_text(encoding="utf-8")

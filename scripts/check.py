@@ -1,0 +1,190 @@
+"""`make check`: every content check, in seconds, without building the site.
+
+python -m scripts.check                       # all gates; exit 1 if any problem
+python -m scripts.check --only spelling,links # some gates
+python -m scripts.check --external-links FILE # also write the list of outside addresses and their pages
+
+Problems (exit 1) are printed as `file:line: what is wrong and how to fix it`. Reports (old review
+dates, yearly figures to update, translation status) are printed but do not fail.
+The build (scripts/hooks.py) runs the same gates, except spelling.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts import data, gates, links, macros, modules, spelling, translations
+from scripts.content import (
+    LANGUAGES,
+    SOURCE_LANGUAGE,
+    ContentError,
+    Page,
+    display,
+    missing_translations,
+    read_page,
+    typed_amounts,
+    validate_front_matter,
+)
+
+GATES = ["schema", "translations", "structure", "links", "html", "spelling"]
+# The build leaves spelling to `make check` and the tests, so that `make serve` still previews a page
+# with a typo in it.
+BUILD_GATES = [gate for gate in GATES if gate != "spelling"]
+
+
+@dataclass
+class Content:
+    docs_dir: Path
+    data_dir: Path
+    pages: dict[str, dict[str, Page]]  # language -> path inside the language folder -> page
+    unreadable: list[str]  # problems of pages that could not even be read
+
+
+def load(docs_dir: Path, data_dir: Path) -> Content:
+    pages: dict[str, dict[str, Page]] = {language: {} for language in LANGUAGES}
+    unreadable = []
+    for language in LANGUAGES:
+        tree = docs_dir / language
+        for path in sorted(tree.rglob("*.md")) if tree.is_dir() else []:
+            try:
+                pages[language][path.relative_to(tree).as_posix()] = read_page(path, display(path))
+            except ContentError as err:
+                unreadable += err.problems
+    return Content(docs_dir, data_dir, pages, unreadable)
+
+
+def page_problems(page: Page, language: str) -> list[str]:
+    """What the build checks in each page before rendering it."""
+    return (
+        validate_front_matter(page, language)
+        + typed_amounts(page)
+        + modules.validate_module_fields(page)
+        + modules.check_agenda(page)
+    )
+
+
+def schema(content: Content) -> list[str]:
+    out = []
+    try:
+        site = data.load_all(content.data_dir)
+    except ContentError as err:
+        return out + err.problems
+    for language, pages in content.pages.items():
+        for rel, page in pages.items():
+            out += page_problems(page, language)
+            renderer = macros.Renderer(site, language, rel, str(page.path), page.body_line, content.docs_dir / language)
+            try:
+                renderer.render(page.body)
+            except ContentError as err:
+                out += err.problems
+    return out
+
+
+def translation_gate(content: Content) -> list[str]:
+    out = missing_translations(content.docs_dir)
+    for language in ("ru", "uk"):
+        for page in content.pages[language].values():
+            out += gates.letters(page, language)
+    return out
+
+
+def translated_pairs(content: Content):
+    """(language, Finnish page, translated page) for every translation that has its Finnish page."""
+    for language in LANGUAGES[1:]:
+        for rel, page in content.pages[language].items():
+            source = content.pages[SOURCE_LANGUAGE].get(rel)
+            if source:
+                yield language, source, page
+
+
+def structure(content: Content) -> list[str]:
+    return [problem for _, source, page in translated_pairs(content) for problem in gates.structure(source, page)]
+
+
+def link_gate(content: Content) -> list[str]:
+    return [problem for language in LANGUAGES for problem in links.check_links(content.pages[language])]
+
+
+def html_gate(content: Content) -> list[str]:
+    out = []
+    for language, pages in content.pages.items():
+        for rel, page in pages.items():
+            source = content.pages[SOURCE_LANGUAGE].get(rel)
+            out += gates.heading_order(page) + gates.safe_html(page) + gates.alt_texts(page, language, source)
+    return out
+
+
+def spelling_gate(content: Content) -> list[str]:
+    dictionaries = spelling.Dictionaries(content.data_dir / "words")
+    every_page = [(language, page) for language, pages in content.pages.items() for page in pages.values()]
+    return spelling.check(every_page, dictionaries)
+
+
+RUNNERS = {
+    "schema": schema,
+    "translations": translation_gate,
+    "structure": structure,
+    "links": link_gate,
+    "html": html_gate,
+    "spelling": spelling_gate,
+}
+
+
+def run(content: Content, names: list[str]) -> list[str]:
+    if content.unreadable:  # fix these first: without them every other gate would see pages missing
+        return content.unreadable
+    out = []
+    for name in names:
+        try:
+            out += RUNNERS[name](content)
+        except ContentError as err:
+            out += err.problems
+    return out
+
+
+def reports(content: Content) -> list[str]:
+    """What an editor should look at soon, but which must not stop anyone's work today."""
+    today = data.today()
+    lines = gates.review_dates(list(content.pages[SOURCE_LANGUAGE].values()), today)
+    try:
+        lines += data.stale_figures(data.load("figures", content.data_dir), today)
+    except ContentError as err:
+        lines += err.problems
+    return lines
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.check", description=__doc__.split("\n")[0])
+    parser.add_argument("--only", help=f"comma-separated gates of {', '.join(GATES)}")
+    parser.add_argument("--docs", type=Path, default=Path("docs"))
+    parser.add_argument("--data", type=Path, default=Path("data"))
+    parser.add_argument("--external-links", type=Path, help="write the outside-link report to this file")
+    args = parser.parse_args(argv)
+    names = args.only.split(",") if args.only else GATES
+    unknown = [name for name in names if name not in GATES]
+    if unknown:
+        parser.error(f"unknown gate {', '.join(unknown)}: choose from {', '.join(GATES)}")
+    content = load(args.docs, args.data)
+    problems = run(content, names)
+    for line in reports(content):
+        print(f"report: {line}")
+    if "translations" in names and not content.unreadable:
+        print("Translations (missing, outdated, orphaned, draft pages):")
+        print(translations.report(translations.status(args.docs)))
+    if args.external_links:
+        every_page = [page for pages in content.pages.values() for page in pages.values()]
+        args.external_links.parent.mkdir(parents=True, exist_ok=True)
+        args.external_links.write_text(links.external_report(every_page), encoding="utf-8")
+        print(f"Outside links listed in {args.external_links}")
+    for line in problems:
+        print(line, file=sys.stderr)
+    count = len(problems)
+    print(f"{count} problem{'' if count == 1 else 's'} in {len(names)} gate(s): {', '.join(names)}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

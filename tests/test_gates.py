@@ -1,0 +1,355 @@
+"""The content gates of `make check` (scripts/check.py): each one fails on its own mistake, naming the file
+and the line, and the real content passes every one of them.
+
+The clean fixture is tests/fixtures/content (two pages in five languages, real text). Each mistake below
+is one edit of it: (file, text to replace, replacement). The expected file, line and message are written
+here by hand.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+
+CONTENT = FIXTURES / "content"
+
+# gate: (file, old text, new text, expected "file:line:", expected words of the message)
+MISTAKES = {
+    "schema: unknown figure": (
+        "schema",
+        "docs/sv/other.md",
+        "[[figure:starttiraha_per_day]]",
+        "[[figure:startiraha_per_day]]",
+        "docs/sv/other.md:16:",
+        "unknown figure 'startiraha_per_day'",
+    ),
+    "schema: hand-edited source hash": (
+        "schema",
+        "docs/en/other.md",
+        "source_hash: ",
+        "source_hash: latest-",
+        "docs/en/other.md:11:",
+        "'source_hash' is written by `python -m scripts.translations done <page>`",
+    ),
+    "translations: Russian letter on a Ukrainian page": (
+        "translations",
+        "docs/uk/guide.md",
+        "Спершу перевірте",
+        "Спершу провєрьте ы",
+        "docs/uk/guide.md:16:",
+        "letters ы are Russian, not Ukrainian",
+    ),
+    "translations: Ukrainian letter on a Russian page": (
+        "translations",
+        "docs/ru/other.md",
+        "Стартовое пособие",
+        "Стартовоє пособіє",
+        "docs/ru/other.md:16:",
+        "letters є і are Ukrainian, not Russian",
+    ),
+    "translations: page missing in one language": (
+        "translations",
+        "docs/sv/other.md",
+        None,
+        None,
+        "docs/fi/other.md:1:",
+        "no sv translation: create docs/sv/other.md",
+    ),
+    "structure: heading ID changed": (
+        "structure",
+        "docs/sv/guide.md",
+        "{#before-recruiting}",
+        "{#fore-rekryteringen}",
+        "docs/sv/guide.md:14:",
+        "keep the Finnish heading's level and its {#before-recruiting}",
+    ),
+    "structure: heading level changed": (
+        "structure",
+        "docs/en/guide.md",
+        "## Checklist",
+        "### Checklist",
+        "docs/en/guide.md:20:",
+        "heading 2 is level 3 with ID 'checklist', but in docs/fi/guide.md:17 it is level 2",
+    ),
+    "structure: link left out": (
+        "structure",
+        "docs/ru/guide.md",
+        "[Поддержка работодателя](other.md#support)",
+        "«Поддержка работодателя»",
+        "docs/ru/guide.md:14:",
+        "link 'other.md#support' appears 0 time(s) here but 1 time(s) in docs/fi/guide.md",
+    ),
+    "structure: figure typed out instead of referenced": (
+        "structure",
+        "docs/en/other.md",
+        "[[figure:starttiraha_per_day]] a day",
+        "the basic daily allowance",
+        "docs/en/other.md:14:",
+        "shortcode 'figure:starttiraha_per_day' appears 0 time(s) here but 1 time(s)",
+    ),
+    "structure: checklist item added": (
+        "structure",
+        "docs/uk/guide.md",
+        "- [ ] Перевірте право на роботу.",
+        "- [ ] Перевірте право на роботу.\n- [ ] Підпишіть договір.",
+        "docs/uk/guide.md:14:",
+        "3 checklist items (- [ ]) here but 2 in docs/fi/guide.md",
+    ),
+    "links: page that does not exist": (
+        "links",
+        "docs/fi/guide.md",
+        "(other.md#support)",
+        "(tuet.md#support)",
+        "docs/fi/guide.md:13:",
+        "the link 'tuet.md#support' goes to a page that does not exist (tuet.md)",
+    ),
+    "links: anchor that does not exist": (
+        "links",
+        "docs/en/guide.md",
+        "(other.md#support)",
+        "(other.md#supports)",
+        "docs/en/guide.md:16:",
+        "goes to '#supports', which other.md does not have: use one of its heading IDs (support)",
+    ),
+    "links: http address": (
+        "links",
+        "docs/sv/guide.md",
+        "(https://tyomarkkinatori.fi/)",
+        "(http://tyomarkkinatori.fi/)",
+        "docs/sv/guide.md:25:",
+        "'http://tyomarkkinatori.fi/' is not secure (http): use the https:// address",
+    ),
+    "links: 'tästä' as link text": (
+        "links",
+        "docs/fi/guide.md",
+        "Lue lisää sivulta [Tuet työnantajalle](other.md#support).",
+        "Tuista kerrotaan [tästä](other.md#support).",
+        "docs/fi/guide.md:13:",
+        "the link text 'tästä' does not say where the link goes",
+    ),
+    "links: 'тут' as link text": (
+        "links",
+        "docs/uk/guide.md",
+        "[Työmarkkinatori](https://tyomarkkinatori.fi/)",
+        "[тут](https://tyomarkkinatori.fi/)",
+        "docs/uk/guide.md:25:",
+        "the link text 'тут' does not say where the link goes",
+    ),
+    "html: script element": (
+        "html",
+        "docs/en/guide.md",
+        "## Checklist",
+        '<script src="https://tracker.example/t.js"></script>\n\n## Checklist',
+        "docs/en/guide.md:20:",
+        "a <script> element in the content",
+    ),
+    "html: iframe": (
+        "html",
+        "docs/sv/other.md",
+        "## Stöd {#support}",
+        '## Stöd {#support}\n\n<iframe src="https://www.youtube.com/embed/x"></iframe>',
+        "docs/sv/other.md:16:",
+        "an <iframe> element in the content",
+    ),
+    "html: inline event handler": (
+        "html",
+        "docs/ru/other.md",
+        "## Поддержка {#support}",
+        '## Поддержка {#support}\n\n<span onclick="go()">Нажмите</span>',
+        "docs/ru/other.md:16:",
+        "an inline event handler (on...=)",
+    ),
+    "html: image without alt text": (
+        "html",
+        "docs/fi/guide.md",
+        "![Kartta Pohjois-Karjalan kunnista](map.png)",
+        "![](map.png)",
+        "docs/fi/guide.md:15:",
+        "the image map.png has no alt text",
+    ),
+    "html: alt text left in Finnish": (
+        "html",
+        "docs/sv/guide.md",
+        "![Karta över kommunerna i Norra Karelen](map.png)",
+        "![Kartta Pohjois-Karjalan kunnista](map.png)",
+        "docs/sv/guide.md:18:",
+        "the alt text 'Kartta Pohjois-Karjalan kunnista' is still in Finnish",
+    ),
+    "html: heading level skipped": (
+        "html",
+        "docs/fi/other.md",
+        "## Tuet {#support}",
+        "#### Tuet {#support}",
+        "docs/fi/other.md:11:",
+        "heading 'Tuet' is level 4 after a level 1: do not skip a level (use ##)",
+    ),
+    "spelling: Finnish (Voikko)": (
+        "spelling",
+        "docs/fi/guide.md",
+        "Tarkista ensin",
+        "Tarkista ensn",
+        "docs/fi/guide.md:13:",
+        "unknown word 'ensn'",
+    ),
+    "spelling: English (Hunspell)": (
+        "spelling",
+        "docs/en/guide.md",
+        "First check",
+        "Frist check",
+        "docs/en/guide.md:16:",
+        "unknown word 'Frist'",
+    ),
+    "spelling: Swedish (Hunspell)": (
+        "spelling",
+        "docs/sv/other.md",
+        "Gå tillbaka",
+        "Gå tilbaka",
+        "docs/sv/other.md:16:",
+        "unknown word 'tilbaka'",
+    ),
+    "spelling: Russian (Hunspell)": (
+        "spelling",
+        "docs/ru/guide.md",
+        "Сначала проверьте",
+        "Сначало проверте",
+        "docs/ru/guide.md:16:",
+        "unknown word 'Сначало'",
+    ),
+    "spelling: Ukrainian (Hunspell)": (
+        "spelling",
+        "docs/uk/other.md",
+        "Стартова допомога",
+        "Стартова допомогаа",
+        "docs/uk/other.md:16:",
+        "unknown word 'допомогаа'",
+    ),
+    "spelling: title in the front matter": (
+        "spelling",
+        "docs/sv/guide.md",
+        "title: Guide för arbetsgivare",
+        "title: Guide för arbetsgivarre",
+        "docs/sv/guide.md:2:",
+        "unknown word 'arbetsgivarre'",
+    ),
+}
+
+
+def content_copy(tmp_path: Path) -> Path:
+    work = tmp_path / "content"
+    shutil.copytree(CONTENT, work)
+    return work
+
+
+def run_check(work: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.check", "--docs", "docs", "--data", str(ROOT / "data"), *args],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+    )
+
+
+def test_the_clean_fixture_passes_every_gate(tmp_path):
+    """Without this, a mistake below could 'fail' for a reason of its own."""
+    result = run_check(content_copy(tmp_path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 problems in 6 gate(s)" in result.stderr
+
+
+@pytest.mark.parametrize("name", sorted(MISTAKES))
+def test_each_gate_fails_on_its_mistake(tmp_path, name):
+    gate, file, old, new, where, what = MISTAKES[name]
+    work = content_copy(tmp_path)
+    path = work / file
+    if old is None:
+        path.unlink()
+    else:
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"the fixture no longer contains {old!r}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = run_check(work, "--only", gate)
+    assert result.returncode == 1, result.stdout + result.stderr
+    matching = [line for line in result.stderr.splitlines() if line.startswith(where) and what in line]
+    assert matching, f"expected a line starting {where!r} with {what!r}, got:\n{result.stderr}"
+
+
+def test_translation_status_follows_the_finnish_body(tmp_path):
+    """Outdated when the Finnish words change; not when only the review date or the line wrapping does;
+    up to date again after `translations done`; a draft is reported as a draft."""
+    from scripts import translations
+
+    work = content_copy(tmp_path)
+    docs = work / "docs"
+    assert translations.status(docs).states["guide.md"] == dict.fromkeys(["fi", "en", "sv", "ru", "uk"], "reviewed")
+
+    finnish = docs / "fi" / "guide.md"
+    text = finnish.read_text(encoding="utf-8")
+    rewrapped = text.replace("reviewed: 2026-11-01", "reviewed: 2026-11-20").replace(
+        "oikeus tehdä työtä Suomessa. Lue", "oikeus tehdä työtä Suomessa.\nLue"
+    )
+    finnish.write_text(rewrapped + "\n\n", encoding="utf-8")
+    assert set(translations.status(docs).states["guide.md"].values()) == {"reviewed"}
+
+    changed = rewrapped.replace("Sovi työn aloituspäivä.", "Sovi työn aloituspäivä ja palkka.")
+    finnish.write_text(changed, encoding="utf-8")
+    states = translations.status(docs).states["guide.md"]
+    assert [states[language] for language in ("en", "sv", "ru", "uk")] == ["outdated"] * 4
+    assert translations.status(docs).states["other.md"]["sv"] == "reviewed"
+
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.translations", "done", "docs/sv/guide.md"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 0, result.stderr
+    states = translations.status(docs).states["guide.md"]
+    assert (states["sv"], states["en"]) == ("reviewed", "outdated")
+
+    english = docs / "en" / "other.md"
+    english.write_text(
+        english.read_text(encoding="utf-8").replace("translation: reviewed", "translation: draft"), encoding="utf-8"
+    )
+    assert translations.status(docs).states["other.md"]["en"] == "draft"
+    report = run_check(work, "--only", "translations").stdout
+    assert "en outdated: docs/en/guide.md" in report and "en draft: docs/en/other.md" in report
+    assert "sv outdated" not in report
+
+
+def test_old_review_dates_and_past_figures_are_reported_not_failed(tmp_path):
+    work = content_copy(tmp_path)
+    result = run_check(work, "--only", "schema", env={"TOIMI_TODAY": "2027-11-02"})
+    assert result.returncode == 0, result.stderr
+    assert "report: docs/fi/guide.md:5: reviewed 2026-11-01, over 12 months ago" in result.stdout
+    assert "report: docs/en/guide.md" not in result.stdout  # translations share the Finnish date
+    assert "has no value for 2027" in result.stdout  # a yearly figure of data/figures.yml
+    fresh = run_check(work, "--only", "schema", env={"TOIMI_TODAY": "2027-10-31"})
+    assert "over 12 months ago" not in fresh.stdout
+
+
+def test_external_link_report_lists_every_outside_address_with_its_pages(tmp_path):
+    work = content_copy(tmp_path)
+    report_file = tmp_path / "external.md"
+    result = run_check(work, "--only", "links", "--external-links", str(report_file))
+    assert result.returncode == 0, result.stderr
+    report = report_file.read_text(encoding="utf-8")
+    assert "- <https://tyomarkkinatori.fi/>" in report
+    for language in ("fi", "en", "sv", "ru", "uk"):
+        assert f"    - docs/{language}/guide.md" in report
+        assert f"    - docs/{language}/other.md" in report  # its source in the front matter
+
+
+def test_the_real_content_passes_every_gate():
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.check"], cwd=ROOT, capture_output=True, text=True, env=os.environ.copy()
+    )
+    assert result.returncode == 0, result.stderr[-5000:]
