@@ -1,0 +1,74 @@
+"""Readers of a draft or outdated translation are told so in their language, with a link to the Finnish
+page; the Translation status page shows every page's state in each language."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+from conftest import FIXTURES, ROOT, build_fixture
+
+
+def notice(html: str) -> str | None:
+    match = re.search(r'<div class="admonition \w+ toimi-translation-notice"[^>]*>(.*?)</div>', html, re.S)
+    return match[1] if match else None
+
+
+def test_draft_and_outdated_translations_show_a_notice_linking_to_the_finnish_page(tmp_path):
+    overlay = tmp_path / "overlay"
+    # The fixture's translations record no Finnish source, so they are all outdated. Bring the English and
+    # Swedish guide up to date with the translators' command, and mark the English one a draft.
+    for language in ("en", "sv"):
+        (overlay / "docs" / language).mkdir(parents=True)
+        (overlay / "docs" / language / "guide.md").write_bytes(
+            (FIXTURES / "site" / "docs" / language / "guide.md").read_bytes()
+        )
+    (overlay / "docs" / "fi").mkdir(parents=True)
+    (overlay / "docs" / "fi" / "guide.md").write_bytes((FIXTURES / "site" / "docs" / "fi" / "guide.md").read_bytes())
+    english = overlay / "docs" / "en" / "guide.md"
+    english.write_text(english.read_text(encoding="utf-8").replace("translation: reviewed", "translation: draft"))
+    done = subprocess.run(
+        [sys.executable, "-m", "scripts.translations", "done", "docs/en/guide.md", "docs/sv/guide.md"],
+        cwd=overlay,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+    result = build_fixture(tmp_path, overlay)
+    assert result.returncode == 0, result.output
+    page = lambda *parts: (result.site.joinpath(*parts, "index.html")).read_text(encoding="utf-8")  # noqa: E731
+
+    draft = notice(page("en", "guide"))
+    assert draft and "A native speaker has not yet checked this translation" in draft
+    assert 'href="/toimi-opas/guide/" hreflang="fi"' in draft and "The Finnish page" in draft
+
+    assert notice(page("sv", "guide")) is None  # up to date and reviewed
+
+    outdated = notice(page("uk", "guide"))
+    assert outdated and "Сторінку фінською мовою змінили" in outdated
+    assert 'href="/toimi-opas/guide/"' in outdated
+    outdated_ru_module = notice(page("ru", "workshops", "module"))
+    assert outdated_ru_module and 'href="/toimi-opas/workshops/module/"' in outdated_ru_module
+
+    assert notice(page("guide")) is None  # the Finnish page itself
+
+
+def test_the_real_site_has_a_translation_status_page_in_every_language(site_dir):
+    finnish_pages = len(list((ROOT / "docs" / "fi").rglob("*.md")))
+    reviewed_word = {"fi": "Tarkistettu", "en": "Reviewed", "sv": "Granskad", "ru": "Проверен", "uk": "Перевірений"}
+    for language, word in reviewed_word.items():
+        folder = site_dir if language == "fi" else site_dir / language
+        html = (folder / "translation-status" / "index.html").read_text(encoding="utf-8")
+        table = re.search(r'<table class="toimi-cards toimi-translation-status">(.*?)</table>', html, re.S)[1]
+        rows = re.findall(r"<tr><th scope=\"row\">", table)
+        assert len(rows) == finnish_pages
+        cells = re.findall(r'<td data-label="[^"]+" class="toimi-state-(\w+)">([^<]+)</td>', table)
+        assert len(cells) == 4 * finnish_pages
+        # Every translation on main is reviewed and up to date (make check reports otherwise).
+        assert {state for state, _ in cells} == {"reviewed"}, [c for c in cells if c[0] != "reviewed"]
+        assert {text for _, text in cells} == {word}
+        assert notice(html) is None
