@@ -159,7 +159,7 @@ def searches(site: Path) -> dict:
                 context = browser.new_context()
                 page = context.new_page()
                 page.goto(prefix + "employers/", wait_until="networkidle")
-                before = len(SENT)  # counted at the server: it also sees what Pagefind's worker fetches
+                before = len(SENT)  # counted at the server, compressed as a static host sends it
                 page.click(".toimi-search__open")
                 page.fill("#toimi-search-input", query)
                 page.dispatch_event("#toimi-search-input", "input")

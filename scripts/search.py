@@ -1,33 +1,44 @@
-"""Site search: Pagefind's index, plus the matching of inflected words.
+"""Site search: a small index of our own per language, built from the HTML after MkDocs has written it.
 
-Pagefind (run after the HTML build) indexes every page under its own <html lang>, so a search on a
-Russian page finds only Russian pages, and it loads only the index chunks that a query needs.
-It indexes the article only (data-pagefind-body), not menus, footers or facilitator notes.
+Why not Pagefind (used until November 2026): its engine alone (wasm and code) is 95 KB compressed and its
+index comes in chunks of 20 000 word positions (30-50 KB compressed on this site, a size Pagefind does not
+let us change), so the first search could not stay under the issue's 150 KB. This index needs no engine:
 
-Its stemmers miss much of Finnish ("kuntoutuksen" does not find "kuntoutus"), so the build also
-writes, per language, the words of the indexed text grouped by a key (data/search_rules.yml). The
-search script reduces the reader's word to the same key, fetches the one small file for that key's
-first letters, and searches for every word of the content that shares it.
+    search/<lang>/index.json          the key rules, the names of the word files, page of every section, page lengths
+    search/<lang>/words/<prefix>.json {key: [section, weight, section, weight, ...]} for the keys starting with prefix
+    search/<lang>/passages/<n>.json   one section: its address, page title, heading and text (for the excerpt)
+
+Each language has its own files, so results come only from the page's language. A word is reduced to a key
+with the rules in data/search_rules.yml ("kuntoutuksen" and "kuntoutus" share one); the script in the
+browser (overrides/assets/javascripts/search.js) reduces the reader's word the same way, fetches the one word
+file for it, ranks pages and fetches the passages of the results it shows. Word files are split until each is
+small, so a search costs about the same however large the site grows.
+Only the article is indexed (data-search-body), not menus, footers or facilitator notes (data-search-ignore).
 """
 
 from __future__ import annotations
 
-import html
+import gzip
 import json
 import re
-import subprocess
-import sys
 from collections import Counter, defaultdict
+from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
 
 from scripts.content import LANGUAGES, SOURCE_LANGUAGE
 
-WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
-BODY = re.compile(r"<article[^>]*data-pagefind-body[^>]*>(.*?)</article>", re.S)
-IGNORED = re.compile(r"<(\w+)[^>]*data-pagefind-ignore[^>]*>.*?</\1>", re.S)
-TAG = re.compile(r"<[^>]+>")
+# Letters and digits, with inner hyphens and apostrophes (TOIMI-hanke, l'aide); the script uses the same pattern.
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+# A word file is split by one more letter of the key while it is larger than this, compressed.
+WORD_FILE_BYTES = 6 * 1024
+TITLE_WEIGHT, HEADING_WEIGHT = 8, 3
+# A long section is cut into passages of this many words, so a result's excerpt downloads little.
+PASSAGE_WORDS = 120
+# Tags inside a line of text; any other tag (a table cell, a list item) also separates words.
+INLINE = {"a", "abbr", "b", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "small", "span", "strong", "sub", "sup"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 def load_rules(path: Path) -> dict:
@@ -59,6 +70,17 @@ def key(word: str, rules: dict) -> str:
     return word
 
 
+def words_of(text: str) -> list[str]:
+    """The words of a text, and the parts of hyphenated ones (so "hanke" finds "TOIMI-hanke")."""
+    found = []
+    for word in WORD.findall(text):
+        found.append(word)
+        parts = re.split(r"[-'’]", word)
+        if len(parts) > 1:
+            found += [part for part in parts if part]
+    return found
+
+
 def mark_page(page_html: str, indexed: bool = True) -> str:
     """Index the article only; leave out facilitator notes, page facts, PDF links and checklist tools.
     A page that only repeats another (a participant's handout repeats its module) is not indexed."""
@@ -66,64 +88,178 @@ def mark_page(page_html: str, indexed: bool = True) -> str:
         return page_html
     page_html = page_html.replace(
         '<article class="md-content__inner md-typeset">',
-        '<article class="md-content__inner md-typeset" data-pagefind-body>',
+        '<article class="md-content__inner md-typeset" data-search-body>',
         1,
     )
     for cls in ("facilitator", "toimi-page-meta", "toimi-pdf-link", "toimi-checklist-tools", "toimi-helper-form"):
         page_html = re.sub(
             rf'<(details|div|aside|p|form) class="([^"]*\b{cls}\b[^"]*)"',
-            r'<\1 class="\2" data-pagefind-ignore',
+            r'<\1 class="\2" data-search-ignore',
             page_html,
         )
     return page_html
 
 
-def words_of(page_html: str) -> list[str]:
-    body = BODY.search(page_html)
-    if not body:
-        return []
-    text = html.unescape(TAG.sub(" ", IGNORED.sub(" ", body.group(1))))
-    return [w.lower() for w in WORD.findall(text)]
+class Sections(HTMLParser):
+    """The indexed article of a page as sections: one before the first heading with an id, then one per heading."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.body_depth = self.ignore_depth = self.heading_depth = None
+        self.title = ""
+        self.sections = [{"anchor": "", "heading": "", "text": []}]
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in INLINE:
+            self.handle_data(" ")
+        if tag in VOID:
+            return
+        self.open.append(tag)
+        attrs = dict(attrs)
+        if self.body_depth is None:
+            if "data-search-body" in attrs:
+                self.body_depth = len(self.open)
+            return
+        if self.ignore_depth is None and ("data-search-ignore" in attrs or tag in ("script", "style", "svg")):
+            self.ignore_depth = len(self.open)
+        # Headings, and the terms of the glossary (<dt id>), start a section a result can link to.
+        if self.ignore_depth is None and (re.fullmatch(r"h[1-6]", tag) or (tag == "dt" and "id" in attrs)):
+            self.heading_depth = len(self.open)
+            if tag != "h1" and attrs.get("id"):
+                self.sections.append({"anchor": attrs["id"], "heading": "", "text": []})
+
+    def handle_endtag(self, tag):
+        if tag not in INLINE:
+            self.handle_data(" ")
+        if tag in VOID or tag not in self.open:
+            return
+        while self.open and self.open.pop() != tag:
+            pass
+        depth = len(self.open)
+        for name in ("heading_depth", "ignore_depth", "body_depth"):
+            if getattr(self, name) is not None and depth < getattr(self, name):
+                setattr(self, name, None)
+
+    def handle_data(self, data):
+        if self.body_depth is None or self.ignore_depth is not None:
+            return
+        section = self.sections[-1]
+        if self.heading_depth is not None and self.open[self.heading_depth - 1] == "h1":
+            self.title += data
+        elif self.heading_depth is not None:
+            section["heading"] += data
+        else:
+            section["text"].append(data)
 
 
-def write_vocabulary(site_dir: Path, rules_file: Path) -> dict[str, int]:
-    """site/search/<lang>/<first two letters of the key>.json: {key: [words of the content, most frequent first]}."""
+def read_sections(page_html: str) -> tuple[str, list[dict]] | None:
+    """(page title, sections with anchor, heading and text), or None for a page that is not indexed."""
+    if "data-search-body" not in page_html:
+        return None
+    parser = Sections()
+    parser.feed(page_html)
+    title = " ".join(parser.title.split())
+    sections = []
+    for section in parser.sections:
+        text = " ".join("".join(section["text"]).split())
+        heading = " ".join(section["heading"].split())
+        if text or heading:
+            sections.append({"anchor": section["anchor"], "heading": heading, "text": text})
+    return title, sections
+
+
+def pages_of(site_dir: Path, language: str) -> list[tuple[str, str]]:
+    """(address relative to the site root, HTML) of every page in one language, in a stable order."""
+    root = site_dir if language == SOURCE_LANGUAGE else site_dir / language
+    found = []
+    for page in sorted(root.rglob("index.html")):
+        rel = page.relative_to(site_dir)
+        if language == SOURCE_LANGUAGE and rel.parts[0] in LANGUAGES:
+            continue
+        found.append((rel.parent.as_posix() + "/" if rel.parent.parts else "", page.read_text(encoding="utf-8")))
+    return found
+
+
+def split_word_files(postings: dict[str, list[int]], prefix: str = "") -> dict[str, dict]:
+    """Word files named by a key prefix, each under WORD_FILE_BYTES compressed if one more letter can split it.
+    Keys no longer than the prefix stay in the prefix's own file; the script takes the longest matching name."""
+    entries = {k: v for k, v in postings.items() if k.startswith(prefix)}
+    data = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode()
+    if prefix and len(gzip.compress(data)) <= WORD_FILE_BYTES:
+        return {prefix: entries}
+    files = {}
+    short = {k: v for k, v in entries.items() if len(k) <= len(prefix)}
+    if short:
+        files[prefix] = short
+    for longer in sorted({k[: len(prefix) + 1] for k in entries if len(k) > len(prefix)}):
+        files.update(split_word_files({k: v for k, v in entries.items() if k.startswith(longer)}, longer))
+    return files
+
+
+def passages_of(sections: list[dict]) -> list[dict]:
+    """Sections cut into passages of at most PASSAGE_WORDS words: a result downloads only the passage it shows."""
+    passages = []
+    for section in sections:
+        words = section["text"].split(" ")
+        for start in range(0, max(len(words), 1), PASSAGE_WORDS):
+            passages.append({**section, "text": " ".join(words[start : start + PASSAGE_WORDS]), "first": start == 0})
+    return passages
+
+
+def write_index(site_dir: Path, rules_file: Path) -> dict[str, int]:
     rules = load_rules(rules_file)
-    out = site_dir / "search"
-    out.mkdir(exist_ok=True)
-    counts, shard_names = {}, {}
+    counts = {}
     for language in LANGUAGES:
-        root = site_dir if language == SOURCE_LANGUAGE else site_dir / language
-        groups: dict[str, Counter] = defaultdict(Counter)
-        for page in root.rglob("index.html"):
-            rel = page.relative_to(site_dir).parts
-            if language == SOURCE_LANGUAGE and rel and rel[0] in LANGUAGES:
+        out = site_dir / "search" / language
+        (out / "words").mkdir(parents=True, exist_ok=True)
+        (out / "passages").mkdir(exist_ok=True)
+        weights: dict[str, Counter] = defaultdict(Counter)  # key -> passage number -> weight
+        page_of_passage, page_lengths = [], []
+        for address, page_html in pages_of(site_dir, language):
+            read = read_sections(page_html)
+            if read is None:
                 continue
-            for word in words_of(page.read_text(encoding="utf-8")):
-                groups[key(word, rules[language])][word] += 1
-        shards: dict[str, dict] = defaultdict(dict)
-        for k, forms in groups.items():
-            # Most frequent first: the script searches only the first few, to keep the download small.
-            shards[k[:2]][k] = [form for form, _ in sorted(forms.items(), key=lambda item: (-item[1], item[0]))]
-        target = out / language
-        target.mkdir(exist_ok=True)
-        for prefix, entries in shards.items():
-            (target / f"{prefix}.json").write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
-        counts[language] = len(groups)
-        shard_names[language] = sorted(shards)
-    # One small file per language; the script asks only for word files that exist, so a word with no
-    # match costs no failed request.
-    for language in LANGUAGES:
-        (out / f"rules-{language}.json").write_text(
-            json.dumps({"rules": rules[language], "shards": shard_names[language]}, ensure_ascii=False),
-            encoding="utf-8",
-        )
+            title, sections = read
+            page_number, length = len(page_lengths), 0
+            for passage in passages_of(sections):
+                number = len(page_of_passage)
+                page_of_passage.append(page_number)
+                weighted = [(passage["text"], 1)]
+                if passage["first"]:  # a heading counts once, with the first passage of its section
+                    weighted.append((passage["heading"], HEADING_WEIGHT))
+                if number == 0 or page_of_passage[number - 1] != page_number:  # the page title: its first passage
+                    weighted.append((title, TITLE_WEIGHT))
+                for text, weight in weighted:
+                    for word in words_of(text):
+                        weights[key(word, rules[language])][number] += weight
+                        length += 1
+                shown = {
+                    "url": address + (f"#{passage['anchor']}" if passage["anchor"] else ""),
+                    "title": title,
+                    "heading": passage["heading"],
+                    "text": passage["text"],
+                }
+                (out / "passages" / f"{number}.json").write_text(
+                    json.dumps(shown, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+                )
+            page_lengths.append(length)
+        postings = {k: [n for item in sorted(found.items()) for n in item] for k, found in weights.items()}
+        word_files = split_word_files(postings)
+        for prefix, entries in word_files.items():
+            (out / "words" / f"{prefix}.json").write_text(
+                json.dumps(entries, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+            )
+        index = {
+            "rules": rules[language],
+            "word_files": sorted(word_files),
+            "page_of_passage": page_of_passage,
+            "page_lengths": page_lengths,
+        }
+        (out / "index.json").write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        counts[language] = len(weights)
     return counts
 
 
 def build(site_dir: Path, rules_file: Path) -> dict:
-    subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", "pagefind", "--quiet"],
-        check=True,
-    )
-    return write_vocabulary(site_dir, rules_file)
+    return write_index(site_dir, rules_file)

@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 # Every answer: (path, bytes on the wire). The tests and the benchmark count what a reader really
-# downloads here, because a browser's own counters miss what a web worker fetches (Pagefind uses one).
+# downloads here, because a browser's own counters miss what a web worker fetches.
 SENT: list[tuple[str, int]] = []
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 

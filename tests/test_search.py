@@ -3,6 +3,7 @@ a localised "no results" message, keyboard use, and a small first download."""
 
 from __future__ import annotations
 
+import json
 from urllib.parse import urlsplit
 
 import pytest
@@ -84,7 +85,7 @@ def test_inflected_words_find_their_pages(search, server, lang):
         else:
             missed.append(word)
     share = found / len(RECALL[lang])
-    # Finnish, Swedish, Russian and English: 90 %; Ukrainian has no stemmer in Pagefind, only the key rules.
+    # Finnish, Swedish, Russian and English: 90 %; Ukrainian 80 % (its key rules are the youngest).
     assert share >= (0.8 if lang == "uk" else 0.9), (lang, share, missed)
     assert len(RECALL[lang]) >= (30 if lang == "fi" else 10)
 
@@ -148,11 +149,11 @@ def test_escape_closes_the_dialog(search):
 
 
 @pytest.mark.parametrize("lang", ["fi", "ru"])
-def test_first_search_downloads_little(browser, server, lang):
-    """Compressed bytes of everything the first search loads, code and worker included, counted at the
-    server (which also sees what Pagefind's web worker fetches). The issue's target is 150 KB; `make bench`
-    reports it (about 175 KB now: Pagefind's engine is 70 KB and this small site's index comes in chunks
-    of 45-50 KB). This test guards against growth: one index chunk, ten excerpts at most, under 200 KB."""
+def test_first_search_downloads_little(browser, server, site_dir, lang):
+    """Compressed bytes of everything the first search loads, the search code included, counted at the
+    server as a static host sends them: at most 150 KB (the issue's limit). It is about 15 KB: the code,
+    the language's index.json, one word file (the build splits them until each is small, so this does not
+    grow with the site) and one passage per result shown (so it grows with the hits, ten at a time)."""
     from scripts.static_server import SENT
 
     context = browser.new_context()
@@ -166,8 +167,31 @@ def test_first_search_downloads_little(browser, server, lang):
     page.wait_for_load_state("networkidle")
     loaded = SENT[before:]
     first_search = sum(size for _, size in loaded)
-    assert any(path.endswith(".pagefind") for path, _ in loaded), loaded  # the search engine itself was counted
-    assert len([p for p, _ in loaded if "/index/" in p]) == 1, loaded
-    assert len([p for p, _ in loaded if "/fragment/" in p]) <= 10, loaded  # grows with the hits shown
-    assert 50 * 1024 < first_search <= 200 * 1024, (first_search, loaded)
+    code = [size for path, size in loaded if path.endswith("/assets/javascripts/search.js")]
+    assert code, loaded  # the search code was counted, and compressed as a static host sends it
+    assert code[0] < (site_dir / "assets" / "javascripts" / "search.js").stat().st_size / 2, code
+    assert len([p for p, _ in loaded if "/words/" in p]) == 1, loaded
+    passages = [p for p, _ in loaded if "/passages/" in p]
+    assert len(passages) == page.locator(".toimi-search__results li").count() <= 10, loaded
+    assert first_search <= 150 * 1024, (first_search, loaded)
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_browser_reduces_words_to_the_same_keys_as_the_build(browser, server, site_dir, lang):
+    """search.js and scripts/search.py must agree, or a word the reader types would miss its pages."""
+    from scripts.search import key, load_rules, words_of
+
+    rules = load_rules(ROOT / "data" / "search_rules.yml")[lang]
+    words = list(RECALL[lang])
+    for passage in sorted((site_dir / "search" / lang / "passages").glob("*.json"))[:40]:
+        words += words_of(json.loads(passage.read_text(encoding="utf-8"))["text"])[:30]
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(prefix(server, lang), wait_until="networkidle")
+    in_browser = page.evaluate(
+        "async ([url, words, rules]) => { const code = await import(url); return words.map(w => code.key(w, rules)); }",
+        [server + "assets/javascripts/search.js", words, rules],
+    )
+    assert in_browser == [key(word, rules) for word in words]
     context.close()
