@@ -270,6 +270,16 @@ def typed_amounts(page: Page) -> list[str]:
     return out
 
 
+def fingerprint(*folders: Path) -> tuple:
+    """Changes whenever a file in these folders is added, removed or written."""
+    return tuple(
+        (str(path), stat.st_mtime_ns, stat.st_size)
+        for folder in folders
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and (stat := path.stat())
+    )
+
+
 def missing_translations(docs_dir: Path) -> list[str]:
     """Every page of the Finnish source tree must exist in every other language, and vice versa."""
     out = []

@@ -6,7 +6,6 @@ Every problem in the content stops the build with `file:line: what and how to fi
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from pathlib import Path
@@ -32,13 +31,15 @@ def current_language(config) -> str:
 def on_config(config):
     docs_dir = Path(config["docs_dir"])
     data_dir = Path(config.config_file_path).parent / "data"
-    # The gates read every language at once: run them once per build, with the first language built (the
-    # only one when `make serve LANGUAGE=sv` builds one language).
-    if os.environ.get("TOIMI_ONLY_LANGUAGE") or current_language(config) == content.SOURCE_LANGUAGE:
+    # The gates read every language at once: run them once per build, and again only when a file of docs/
+    # or data/ has changed (MkDocs calls on_config for each language, and `make serve` on each rebuild).
+    fingerprint = content.fingerprint(docs_dir, data_dir)
+    if _state.get("checked") != fingerprint:
         problems = check.run(check.load(docs_dir, data_dir), check.BUILD_GATES)
         if problems:
             raise fail(ContentError(problems))
         _state["translations"] = translations.status(docs_dir)
+        _state["checked"] = fingerprint
     try:
         site = data.load_all(data_dir)
     except ContentError as err:

@@ -13,6 +13,7 @@ in the Finnish page do not mark the translations outdated; any change of words d
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import sys
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts.content import LANGUAGES, SOURCE_LANGUAGE, ContentError, display, problem, read_page
+from scripts.content import LANGUAGES, SOURCE_LANGUAGE, ContentError, display, fingerprint, problem, read_page
 
 SHARED_FIELDS = ["audience", "reviewed", "sources", "duration", "group_size"]
 FIELD_ORDER = [
@@ -85,6 +86,11 @@ def translation_state(meta: dict, finnish_hash: str) -> str:
 
 
 def status(docs_dir: Path) -> Status:
+    return status_of_tree(docs_dir, fingerprint(docs_dir))
+
+
+@functools.lru_cache(maxsize=4)  # the Translation status page asks once per language in a build
+def status_of_tree(docs_dir: Path, _fingerprint: tuple) -> Status:
     result = Status()
     source_tree = docs_dir / SOURCE_LANGUAGE
     for source in sorted(source_tree.rglob("*.md")):
