@@ -34,7 +34,7 @@ test: $(VENV)/.installed
 	@scripts/system_packages.sh $(PDF_PACKAGES) $(TEST_PACKAGES)
 	$(PY) -m pytest
 
-## check: every content check (front matter, translations, structure, links, HTML, spelling) in seconds,
+## check: every content check (front matter, translations, structure, links, HTML, spelling, terms) in seconds,
 ## without building the site; writes the outside-link report to reports/external-links.md
 check: $(VENV)/.installed
 	@scripts/system_packages.sh $(SPELLING_PACKAGES)

@@ -6,7 +6,7 @@ python -m scripts.check --external-links FILE # also write the list of outside a
 
 Problems (exit 1) are printed as `file:line: what is wrong and how to fix it`. Reports (old review
 dates, yearly figures to update, translation status) are printed but do not fail.
-The build (scripts/hooks.py) runs the same gates, except spelling.
+The build (scripts/hooks.py) runs the same gates, except spelling and terms.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts import data, gates, links, macros, modules, spelling, translations
+from scripts import data, gates, links, macros, modules, spelling, terms, translations
 from scripts.content import (
     LANGUAGES,
     SOURCE_LANGUAGE,
@@ -29,10 +29,10 @@ from scripts.content import (
     validate_front_matter,
 )
 
-GATES = ["schema", "translations", "structure", "links", "html", "spelling"]
-# The build leaves spelling to `make check` and the tests, so that `make serve` still previews a page
-# with a typo in it.
-BUILD_GATES = [gate for gate in GATES if gate != "spelling"]
+GATES = ["schema", "translations", "structure", "links", "html", "spelling", "terms"]
+# The build leaves spelling and the wording of glossary terms to `make check` and the tests, so that
+# `make serve` still previews a page with a typo or an unfinished translation in it.
+BUILD_GATES = [gate for gate in GATES if gate not in ("spelling", "terms")]
 
 
 @dataclass
@@ -123,6 +123,10 @@ def spelling_gate(content: Content) -> list[str]:
     return spelling.check(every_page, dictionaries)
 
 
+def term_gate(content: Content) -> list[str]:
+    return terms.check(content.pages, content.data_dir)
+
+
 RUNNERS = {
     "schema": schema,
     "translations": translation_gate,
@@ -130,6 +134,7 @@ RUNNERS = {
     "links": link_gate,
     "html": html_gate,
     "spelling": spelling_gate,
+    "terms": term_gate,
 }
 
 

@@ -116,10 +116,17 @@ def check_figures(data: DataFile, contacts: DataFile) -> list[str]:
             out.append(problem(data.path, at, f"figure '{name}': unit must be one of {', '.join(FIGURE_UNITS)}"))
         if fig.get("status") not in ("confirmed", "pending"):
             out.append(problem(data.path, at, f"figure '{name}': status must be confirmed or pending"))
-        unknown = set(fig) - {"label", "unit", "yearly", "status", "confirm_with", "values"}
+        unknown = set(fig) - {"label", "unit", "yearly", "status", "confirm_with", "values", "valid_until", "replaced_by"}
         if unknown:
             out.append(problem(data.path, at, f"figure '{name}' has unknown fields {sorted(unknown)}"))
-        if fig.get("status") == "pending" and fig.get("confirm_with") not in contacts.entries:
+        if "valid_until" in fig and not isinstance(fig["valid_until"], dt.date):
+            out.append(problem(data.path, at, f"figure '{name}': valid_until must be a date (YYYY-MM-DD), not quoted"))
+        if fig.get("replaced_by") is not None and fig["replaced_by"] not in data.entries:
+            out.append(problem(data.path, at, f"figure '{name}': replaced_by must be the name of another figure"))
+        has_pending_value = isinstance(fig.get("values"), list) and any(
+            isinstance(v, dict) and v.get("pending") for v in fig["values"]
+        )
+        if (fig.get("status") == "pending" or has_pending_value) and fig.get("confirm_with") not in contacts.entries:
             out.append(
                 problem(
                     data.path,
@@ -133,7 +140,14 @@ def check_figures(data: DataFile, contacts: DataFile) -> list[str]:
             out.append(problem(data.path, at, f"figure '{name}' needs at least one value under 'values'"))
             continue
         for item in values:
-            if not isinstance(item, dict) or not isinstance(item.get("value"), (int, float)):
+            if isinstance(item, dict) and item.get("pending") and not isinstance(item.get("valid_from"), dt.date):
+                out.append(problem(data.path, at, f"figure '{name}': a pending value needs 'valid_from' as a date"))
+            elif isinstance(item, dict) and item.get("pending") and not isinstance(item.get("value"), (int, float)):
+                if not any(isinstance(v, dict) and not v.get("pending") for v in values):
+                    out.append(
+                        problem(data.path, at, f"figure '{name}': a pending value needs a number or an earlier value")
+                    )
+            elif not isinstance(item, dict) or not isinstance(item.get("value"), (int, float)):
                 out.append(problem(data.path, at, f"figure '{name}': every value needs a number in 'value'"))
             elif not isinstance(item.get("valid_from"), dt.date):
                 out.append(
@@ -157,13 +171,45 @@ def value_in_force(fig: dict, on: dt.date) -> dict | None:
     return current
 
 
+@dataclass
+class FigureState:
+    """What a reader should see of a figure on a date.
+
+    kind: "confirmed"; "pending" (the number in force is not confirmed: `value` is the last known one);
+    "ended" (the figure stopped on `until`); "future" (no value in force yet: `value` is the first one).
+    """
+
+    kind: str
+    value: float
+    since: dt.date
+    source: dict
+    until: dt.date | None = None
+
+
+def figure_state(fig: dict, on: dt.date) -> FigureState:
+    current = value_in_force(fig, on)
+    if current is None:
+        first = min(fig["values"], key=lambda v: v["valid_from"])
+        return FigureState("future", first.get("value"), first["valid_from"], first)
+    known = current
+    if current.get("pending") and not isinstance(current.get("value"), (int, float)):
+        earlier = [v for v in fig["values"] if not v.get("pending") and v["valid_from"] <= current["valid_from"]]
+        known = max(earlier, key=lambda v: v["valid_from"])
+    until = fig.get("valid_until")
+    if until is not None and until < on:
+        return FigureState("ended", known["value"], known["valid_from"], current, until)
+    pending = fig.get("status") == "pending" or bool(current.get("pending"))
+    return FigureState("pending" if pending else "confirmed", known["value"], known["valid_from"], current)
+
+
 def stale_figures(data: DataFile, on: dt.date) -> list[str]:
     """Report lines (not failures) for figures whose newest value is from a past year."""
     out = []
     for name, fig in data.entries.items():
-        if not fig.get("yearly"):
+        if not fig.get("yearly") or (fig.get("valid_until") and fig["valid_until"] < on):
             continue
-        newest = max(v["valid_from"] for v in fig["values"])
+        # A value still to be confirmed (pending: true) is not this year's value yet.
+        newest = max((v["valid_from"] for v in fig["values"] if not v.get("pending")), default=dt.date.min)
         if newest.year < on.year:
             out.append(
                 problem(
@@ -234,6 +280,11 @@ def check_contacts(data: DataFile) -> list[str]:
                             "status to confirmed once the details are confirmed",
                         )
                     )
+        if "note" in contact:
+            out += localised(data, name, contact.get("note"), "note")
+        unknown = set(contact) - {"name", "status", "confirmed_by", "url", "email", "phone", "note", "source"}
+        if unknown:
+            out.append(problem(data.path, at, f"contact '{name}' has unknown fields {sorted(unknown)}"))
         if contact.get("url") and not str(contact["url"]).startswith("https://"):
             out.append(problem(data.path, at, f"contact '{name}': url must start with https://"))
         if not contact.get("source"):
@@ -298,6 +349,34 @@ def check_status(data: DataFile) -> list[str]:
     return out
 
 
+STEP_FIELDS = ("title", "who_decides", "how_to_apply", "first", "deadline", "if_late")
+
+
+def check_steps(data: DataFile) -> list[str]:
+    """The "what to do next" blocks: every field in every language, and the official sources."""
+    out = []
+    for name, item in data.entries.items():
+        at = data.line(name)
+        if not isinstance(item, dict):
+            out.append(problem(data.path, at, f"steps '{name}' must give {', '.join(STEP_FIELDS)} and sources"))
+            continue
+        for key in STEP_FIELDS:
+            out += localised(data, name, item.get(key), key)
+        unknown = set(item) - {*STEP_FIELDS, "sources"}
+        if unknown:
+            out.append(problem(data.path, at, f"steps '{name}' has unknown fields {sorted(unknown)}"))
+        sources = item.get("sources")
+        if not isinstance(sources, list) or not sources:
+            out.append(problem(data.path, at, f"steps '{name}' needs 'sources': the official pages its facts come from"))
+            continue
+        for source in sources:
+            if not isinstance(source, dict) or not source.get("title") or not str(source.get("url", "")).startswith(
+                "https://"
+            ):
+                out.append(problem(data.path, at, f"steps '{name}': every source needs a title and an https:// url"))
+    return out
+
+
 def check_ui(data: DataFile) -> list[str]:
     out = []
     for name, value in data.entries.items():
@@ -315,6 +394,7 @@ class SiteData:
     ui: DataFile
     company_forms: DataFile
     audit: DataFile
+    steps: DataFile
 
     def text(self, key: str, language: str, **values) -> str:
         text = self.ui.entries[key][language]
@@ -325,7 +405,7 @@ def load_all(data_dir: Path | None = None) -> SiteData:
     """Load and check every data file; raise one ContentError listing every problem."""
     from scripts import company_forms  # it uses DataFile from here
 
-    names = ("figures", "contacts", "glossary", "pending", "status", "ui", "company_forms", "audit")
+    names = ("figures", "contacts", "glossary", "pending", "status", "ui", "company_forms", "audit", "steps")
     optional = ("company_forms", "audit")  # the audit record is written by the tests
     files = {name: load(name, data_dir, optional=name in optional) for name in names}
     site = SiteData(**files)
@@ -336,6 +416,7 @@ def load_all(data_dir: Path | None = None) -> SiteData:
         + check_pending(site.pending, site.contacts)
         + check_status(site.status)
         + check_ui(site.ui)
+        + check_steps(site.steps)
         + company_forms.check(site.company_forms)
     )
     if problems:

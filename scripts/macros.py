@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from scripts import company_forms, modules, translations
 from scripts.content import LANGUAGE_NAMES, LANGUAGES, SOURCE_LANGUAGE, ContentError, problem, read_page
-from scripts.data import SiteData, format_date, format_value, today, value_in_force
+from scripts.data import STEP_FIELDS, SiteData, figure_state, format_date, format_value, today
 
 SHORTCODE = re.compile(r"\[\[(?P<kind>[a-z_]+)(?::(?P<name>[^\]|\\]*))?(?:\\?\|(?P<text>[^\]]*))?\]\]")
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -90,29 +90,28 @@ class Renderer:
         fig = self.entry("figure", self.site.figures, name, line)
         if fig is None:
             return ""
-        current = value_in_force(fig, today())
-        if current is None:
-            first = min(v["valid_from"] for v in fig["values"])
+        state = figure_state(fig, today())
+        if state.kind == "future":
             self.problems.append(
                 problem(
                     self.shown_as,
                     line,
                     f"figure '{name}' has no value in force yet (its "
-                    f"first value is valid from {first}); add a current value to "
+                    f"first value is valid from {state.since}); add a current value to "
                     f"{self.site.figures.path}",
                 )
             )
             return ""
-        value = format_value(current["value"], fig["unit"], self.lang)
-        if fig["status"] == "pending":
+        value = format_value(state.value, fig["unit"], self.lang)
+        date = format_date(state.since, self.lang)
+        if state.kind == "ended":
+            short = self.text("figure_ended_short", value=value, date=format_date(state.until, self.lang))
+            return f'<span class="toimi-ended-figure" data-figure="{name}">{html.escape(short)}</span>'
+        if state.kind == "pending":
             contact = self.site.contacts.entries[fig["confirm_with"]]
-            short = self.text("figure_pending_short", value=value, date=format_date(current["valid_from"], self.lang))
+            short = self.text("figure_pending_short", value=value, date=date)
             title = self.text(
-                "figure_pending",
-                label=fig["label"][self.lang],
-                value=value,
-                date=format_date(current["valid_from"], self.lang),
-                who=contact["name"][self.lang],
+                "figure_pending", label=fig["label"][self.lang], value=value, date=date, who=contact["name"][self.lang]
             )
             return (
                 f'<span class="toimi-pending-figure" data-figure="{name}">{html.escape(short)}'
@@ -125,11 +124,15 @@ class Renderer:
         if contact is None:
             return ""
         label = html.escape(contact["name"][self.lang])
+        # The note says what works today while a contact is pending (or, say, opening hours).
+        # It stands in brackets without its final full stop, so that the page's own sentence goes on after it.
+        note = contact.get("note", {}).get(self.lang, "").strip().removesuffix(".")
+        note_html = f'<span class="toimi-contact-note">{self.expand(note, line)}</span>' if note else ""
         if contact["status"] == "pending":
-            note = self.text("contact_pending", who=contact["confirmed_by"][self.lang])
+            pending = html.escape(self.text("contact_pending", who=contact["confirmed_by"][self.lang]))
             return (
                 f'<span class="toimi-contact toimi-contact-pending" data-contact="{name}">'
-                f"{label} ({html.escape(note)})</span>"
+                f"{label} ({pending}{'. ' + note_html if note else ''})</span>"
             )
         parts = [f'<a href="{html.escape(contact["url"])}">{label}</a>' if contact.get("url") else label]
         if contact.get("email"):
@@ -138,7 +141,27 @@ class Renderer:
             parts.append(
                 f'<a href="tel:{html.escape(contact["phone"].replace(" ", ""))}">{html.escape(contact["phone"])}</a>'
             )
-        return f'<span class="toimi-contact" data-contact="{name}">{", ".join(parts)}</span>'
+        details = ", ".join(parts) + (f" ({note_html})" if note else "")
+        return f'<span class="toimi-contact" data-contact="{name}">{details}</span>'
+
+    def steps(self, name: str, line: int, _text) -> str:
+        """The "what to do next" block of a support or duty: the same form and anchor in every language."""
+        item = self.entry("steps", self.site.steps, name, line)
+        if item is None:
+            return ""
+        rows = "\n".join(
+            f"- **{self.text('steps_' + key)}:** {self.expand_markdown(item[key][self.lang], line)}"
+            for key in STEP_FIELDS[1:]
+        )
+        sources = ", ".join(
+            f"[{source['title']}]({source['url']})" for source in item["sources"]
+        )
+        title = html.escape(self.text("steps_title", title=item["title"][self.lang]))
+        return (
+            f'<div class="admonition toimi-steps" id="steps-{name}" data-steps="{name}" markdown>\n'
+            f'<p class="admonition-title">{title}</p>\n\n{rows}\n\n'
+            f'<p class="toimi-steps-sources" markdown>{self.text("steps_sources")}: {sources}</p>\n\n</div>'
+        )
 
     def term(self, name: str, line: int, text) -> str:
         entry = self.entry("term", self.site.glossary, name, line)
@@ -204,14 +227,23 @@ class Renderer:
         head = "".join(f'<th scope="col">{html.escape(column)}</th>' for column in columns)
         rows = []
         for name, fig in self.site.figures.entries.items():
-            current = value_in_force(fig, today()) or fig["values"][0]
-            value = format_value(current["value"], fig["unit"], self.lang)
-            if fig["status"] == "pending":
+            state = figure_state(fig, today())
+            current = state.source
+            value = format_value(state.value, fig["unit"], self.lang)
+            if state.kind == "ended":
+                status = html.escape(self.text("figure_state_ended", date=format_date(state.until, self.lang)))
+                successor = fig.get("replaced_by")
+                if successor:
+                    label = self.site.figures.entries[successor]["label"][self.lang]
+                    status += f' (<a href="#figure-{successor}">{html.escape(label)}</a>)'
+            elif state.kind == "future":
+                status = html.escape(self.text("figure_state_future", date=format_date(state.since, self.lang)))
+            elif state.kind == "pending":
                 who = self.site.contacts.entries[fig["confirm_with"]]["name"][self.lang]
                 status = f"{self.text('to_be_confirmed')} ({html.escape(who)})"
             else:
                 status = self.text("figure_confirmed")
-            source = str(current["source"])
+            source = str(current.get("source", ""))
             source_html = (
                 f'<a href="{html.escape(source)}">{html.escape(source_label(source))}</a>'
                 if source.startswith("https://")
@@ -219,7 +251,7 @@ class Renderer:
             )
             cells = [
                 value,
-                format_date(current["valid_from"], self.lang),
+                format_date(state.since, self.lang),
                 status,
                 f"{source_html} ({html.escape(str(current.get('source_date', '')))})",
             ]
@@ -277,6 +309,10 @@ class Renderer:
         folder = lambda md: posixpath.dirname(md) if md.endswith("index.md") else md.removesuffix(".md")  # noqa: E731
         relative = posixpath.relpath(folder(path) or ".", folder(self.page_path) or ".")
         return ("" if relative == "." else relative + "/") + (f"#{anchor}" if anchor else "")
+
+    def expand_markdown(self, text: str, line: int) -> str:
+        """Shortcodes inside a data text that is Markdown (links written as [text](https://…))."""
+        return SHORTCODE.sub(lambda m: self.replace(m, line), " ".join(text.split()))
 
     def expand(self, text: str, line: int) -> str:
         """Shortcodes inside a data text (a table cell, a rule's reason), escaped for HTML."""
@@ -340,6 +376,7 @@ class Renderer:
     KINDS = (
         "figure",
         "contact",
+        "steps",
         "term",
         "pending",
         "status",
@@ -352,7 +389,7 @@ class Renderer:
         "printables",
         "translation_status",
     )
-    NEEDS_NAME = ("figure", "contact", "term", "pending", "status", "handout")
+    NEEDS_NAME = ("figure", "contact", "term", "pending", "status", "handout", "steps")
 
     def replace(self, match: re.Match, line: int) -> str:
         kind, name, text = match["kind"], (match["name"] or "").strip(), match["text"]

@@ -238,6 +238,83 @@ MISTAKES = {
         "docs/sv/guide.md:2:",
         "unknown word 'arbetsgivarre'",
     ),
+    "terms: label without the glossary's term (ru)": (
+        "terms",
+        "docs/ru/other.md",
+        "Стартовое пособие составляет",
+        "[[term:starttiraha|Стартовое пособие]] составляет",
+        "docs/ru/other.md:16:",
+        "[[term:starttiraha|Стартовое пособие]]: the label does not contain the glossary's Russian term "
+        '"стартовые деньги"; write it with that term (inflected forms are fine) or add an exception to '
+        # the data folder of the tests is the repository's, outside the fixture: its path is shown in full
+        f"{ROOT / 'data' / 'term_exceptions.yml'} with a reason",
+    ),
+    "terms: label without the glossary's term (fi)": (
+        "terms",
+        "docs/fi/other.md",
+        "Starttiraha on",
+        "[[term:starttiraha|Starttuki]] on",
+        "docs/fi/other.md:13:",
+        'the label does not contain the glossary\'s Finnish term "starttiraha"',
+    ),
+    "terms: a word of a term of several words left out (en)": (
+        "terms",
+        "docs/en/guide.md",
+        "the right to work in Finland",
+        "a [[term:tyontekijan_oleskelulupa|residence permit]]",
+        "docs/en/guide.md:16:",
+        'the label does not contain the glossary\'s English term "residence permit for an employed person"',
+    ),
+    "terms: inflected Finnish in brackets (en)": (
+        "terms",
+        "docs/en/other.md",
+        "The start-up grant is",
+        "The [[term:starttiraha|start-up grant (starttirahan)]] is",
+        "docs/en/other.md:16:",
+        '[[term:starttiraha|start-up grant (starttirahan)]]: the Finnish in brackets "(starttirahan)" is not the '
+        'glossary\'s Finnish headword "starttiraha"',
+    ),
+    "terms: another Finnish word in brackets (sv)": (
+        "terms",
+        "docs/sv/other.md",
+        "Startpengen är",
+        "[[term:starttiraha|Startpengen (starttituki)]] är",
+        "docs/sv/other.md:16:",
+        'the Finnish in brackets "(starttituki)" is not the glossary\'s Finnish headword "starttiraha"',
+    ),
+}
+
+# Labels that the terms gate accepts: (file, old text, new text). Inflected forms, a glossary bracket left out,
+# a preposition that alternates (з/із), one of two names separated by a comma, a gloss naming more than the term.
+TERM_LABELS = {
+    "fi: case ending": ("docs/fi/other.md", "Starttiraha on", "[[term:starttiraha|Starttirahan]] määrä on"),
+    "fi: consonant gradation (lupa, luvan)": (
+        "docs/fi/guide.md",
+        "onko hakijalla oikeus",
+        "onko hakijalla [[term:tyontekijan_oleskelulupa|työntekijän oleskeluluvan]] antama oikeus",
+    ),
+    "ru: genitive plural": (
+        "docs/ru/other.md",
+        "Стартовое пособие составляет",
+        "Размер [[term:starttiraha|стартовых денег (starttiraha)]] составляет",
+    ),
+    "uk: genitive": (
+        "docs/uk/other.md",
+        "Стартова допомога становить",
+        "Розмір [[term:starttiraha|стартової допомоги (starttiraha)]] становить",
+    ),
+    "uk: із for з": (
+        "docs/uk/guide.md",
+        "чи має кандидат право",
+        "чи має [[term:osatyokykyinen|людина із частковою працездатністю (osatyökykyinen)]] право",
+    ),
+    "sv: definite form": ("docs/sv/other.md", "Startpengen är", "[[term:starttiraha|Startpengen (starttiraha)]] är"),
+    "en: plural, one of two names, the gloss of a longer name": (
+        "docs/en/other.md",
+        "The start-up grant is",
+        "In the [[term:tyollisyysalue|North Karelia employment area (Pohjois-Karjalan työllisyysalue)]], "
+        "[[term:starttiraha|start-up grants]] pay no [[term:alv|VAT]]; the grant is",
+    ),
 }
 
 
@@ -247,9 +324,11 @@ def content_copy(tmp_path: Path) -> Path:
     return work
 
 
-def run_check(work: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def run_check(
+    work: Path, *args: str, env: dict | None = None, data: Path = ROOT / "data"
+) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "scripts.check", "--docs", "docs", "--data", str(ROOT / "data"), *args],
+        [sys.executable, "-m", "scripts.check", "--docs", "docs", "--data", str(data), *args],
         cwd=work,
         capture_output=True,
         text=True,
@@ -261,7 +340,7 @@ def test_the_clean_fixture_passes_every_gate(tmp_path):
     """Without this, a mistake below could 'fail' for a reason of its own."""
     result = run_check(content_copy(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "0 problems in 6 gate(s)" in result.stderr
+    assert "0 problems in 7 gate(s)" in result.stderr
 
 
 @pytest.mark.parametrize("name", sorted(MISTAKES))
@@ -279,6 +358,63 @@ def test_each_gate_fails_on_its_mistake(tmp_path, name):
     assert result.returncode == 1, result.stdout + result.stderr
     matching = [line for line in result.stderr.splitlines() if line.startswith(where) and what in line]
     assert matching, f"expected a line starting {where!r} with {what!r}, got:\n{result.stderr}"
+
+
+def edit(work: Path, file: str, old: str, new: str) -> None:
+    path = work / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"the fixture no longer contains {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(TERM_LABELS))
+def test_terms_accepts_inflected_labels(tmp_path, name):
+    work = content_copy(tmp_path)
+    edit(work, *TERM_LABELS[name])
+    result = run_check(work, "--only", "terms")
+    assert result.returncode == 0, result.stderr
+
+
+def test_terms_exceptions_need_a_reason(tmp_path):
+    """An exception in data/term_exceptions.yml lets a label through (inflected too); one without a reason is
+    refused, naming its line."""
+    work = content_copy(tmp_path)
+    data = work / "data"
+    shutil.copytree(ROOT / "data", data)
+    edit(work, "docs/sv/other.md", "Startpengen är", "[[term:starttiraha|Starthjälpen]] är")
+    exceptions = data / "term_exceptions.yml"
+    exceptions.write_text(
+        "starttiraha:\n  sv:\n    - wording: starthjälp\n      reason: an example for the test\n", encoding="utf-8"
+    )
+    assert run_check(work, "--only", "terms", data=data).returncode == 0
+    exceptions.write_text("starttiraha:\n  sv:\n    - wording: starthjälp\n", encoding="utf-8")
+    result = run_check(work, "--only", "terms", data=data)
+    assert result.returncode == 1
+    assert "data/term_exceptions.yml:3: 'starttiraha' sv: the exception 'starthjälp' has no reason" in result.stderr
+    assert "docs/sv/other.md:16: [[term:starttiraha|Starthjälpen]]: the label does not contain" in result.stderr
+
+
+def test_terms_reads_the_texts_of_data_files(tmp_path):
+    """A label in a data file's text (data/steps.yml, data/ui.yml, ...) is checked in the text's language."""
+    work = content_copy(tmp_path)
+    data = work / "data"
+    shutil.copytree(ROOT / "data", data)
+    ui = data / "ui.yml"
+    text = ui.read_text(encoding="utf-8").rstrip("\n")
+    line = text.count("\n") + 1 + 4  # after the last line: a blank line, terms_test:, fi:, en:
+    ui.write_text(
+        text + "\n\nterms_test:\n  fi: Hae [[term:palkkatuki|palkkatukea]] ensin.\n"
+        "  en: Apply for [[term:palkkatuki|wage support]] first.\n",
+        encoding="utf-8",
+    )
+    result = run_check(work, "--only", "terms", data=data)
+    assert result.returncode == 1, result.stderr
+    problems = [line for line in result.stderr.splitlines() if line.startswith("data/")]
+    assert problems == [
+        f"data/ui.yml:{line}: [[term:palkkatuki|wage support]]: the label does not contain the glossary's English "
+        'term "pay subsidy"; write it with that term (inflected forms are fine) or add an exception to '
+        "data/term_exceptions.yml with a reason"
+    ], result.stderr
 
 
 def test_translation_status_follows_the_finnish_body(tmp_path):

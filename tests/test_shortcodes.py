@@ -145,3 +145,108 @@ def test_a_pending_feedback_address_says_who_confirms_it(tmp_path):
     html = (result.site / "ru" / "guide" / "index.html").read_text(encoding="utf-8")
     assert "mailto:" not in html
     assert "Адрес для отзывов скоро будет подтверждён (координатор проекта TOIMI)" in html
+
+
+def _figure(*values, **fields):
+    return {"label": {}, "unit": "eur", "status": "confirmed", "values": list(values), **fields}
+
+
+def _value(value, date, **extra):
+    return {"value": value, "valid_from": dt.date.fromisoformat(date), "source": "https://example.fi/x", **extra}
+
+
+def test_a_figure_switches_value_on_its_validity_date():
+    figure = _figure(_value(37.21, "2024-01-01"), _value(38.5, "2027-01-01"))
+    assert data.figure_state(figure, dt.date(2026, 12, 31)).value == 37.21
+    assert data.figure_state(figure, dt.date(2027, 1, 1)).value == 38.5
+    assert data.figure_state(figure, dt.date(2027, 1, 1)).kind == "confirmed"
+
+
+def test_a_pending_value_shows_the_last_known_value_as_to_be_confirmed():
+    figure = _figure(_value(37.21, "2024-01-01"), {"valid_from": dt.date(2026, 5, 1), "pending": True})
+    before = data.figure_state(figure, dt.date(2026, 4, 30))
+    after = data.figure_state(figure, dt.date(2026, 5, 1))
+    assert (before.kind, before.value) == ("confirmed", 37.21)
+    assert (after.kind, after.value, after.since) == ("pending", 37.21, dt.date(2024, 1, 1))
+
+
+def test_an_ended_figure_is_shown_as_ended_and_a_future_one_as_not_yet_in_force():
+    ended = _figure(_value(37.21, "2024-04-01"), valid_until=dt.date(2026, 4, 30))
+    assert data.figure_state(ended, dt.date(2026, 4, 30)).kind == "confirmed"
+    assert data.figure_state(ended, dt.date(2026, 5, 1)).kind == "ended"
+    future = _figure(_value(10, "2030-01-01"))
+    state = data.figure_state(future, dt.date(2026, 12, 6))
+    assert (state.kind, state.since) == ("future", dt.date(2030, 1, 1))
+
+
+def test_an_ended_figure_is_not_reported_as_missing_this_years_value():
+    figures = data.DataFile("data/figures.yml", {"old": _figure(_value(1, "2024-01-01"), valid_until=dt.date(2025, 4, 30))})
+    figures.entries["old"]["yearly"] = True
+    assert data.stale_figures(figures, dt.date(2026, 6, 1)) == []
+    del figures.entries["old"]["valid_until"]
+    assert len(data.stale_figures(figures, dt.date(2026, 6, 1))) == 1
+
+
+@pytest.mark.parametrize(
+    ("figure", "message"),
+    [
+        (_figure(_value(1, "2024-01-01"), valid_until="2026-04-30"), "valid_until must be a date"),
+        (_figure(_value(1, "2024-01-01"), replaced_by="nothing_like_it"), "replaced_by must be the name"),
+        (_figure({"valid_from": dt.date(2026, 5, 1), "pending": True}), "a pending value needs a number or an earlier"),
+        (_figure(_value(1, "2024-01-01"), {"valid_from": dt.date(2026, 5, 1), "pending": True}), "set confirm_with"),
+    ],
+)
+def test_figure_mistakes_name_the_line(figure, message):
+    figures = data.DataFile("data/figures.yml", {"x": figure}, {"x": 7})
+    figure["label"] = dict.fromkeys(LANGUAGES, "x")
+    problems = data.check_figures(figures, data.DataFile("data/contacts.yml", {}))
+    assert any(p.startswith("data/figures.yml:7:") and message in p for p in problems), problems
+
+
+def test_steps_blocks_need_every_field_in_every_language_and_an_official_source():
+    good = {key: dict.fromkeys(LANGUAGES, "teksti") for key in data.STEP_FIELDS}
+    good["sources"] = [{"title": "Työmarkkinatori", "url": "https://tyomarkkinatori.fi/x"}]
+    assert data.check_steps(data.DataFile("data/steps.yml", {"a": good}, {"a": 3})) == []
+    missing = {**good, "deadline": {**good["deadline"], "uk": ""}}
+    no_source = {**good, "sources": [{"title": "x", "url": "http://x"}]}
+    problems = data.check_steps(data.DataFile("data/steps.yml", {"a": missing, "b": no_source}, {"a": 3, "b": 9}))
+    assert "data/steps.yml:3: 'a': deadline has no uk text; add 'uk: …'" in problems
+    assert any(p.startswith("data/steps.yml:9:") and "https://" in p for p in problems)
+
+
+def _renderer(site, language):
+    from scripts.macros import Renderer
+
+    return Renderer(site, language, "employers/x.md", "docs/x.md", 1)
+
+
+def test_a_steps_block_has_the_same_anchor_and_its_labels_in_every_language():
+    site = data.load_all()
+    labels = {"fi": "Kuka päättää", "en": "Who decides", "sv": "Vem beslutar", "ru": "Кто принимает", "uk": "Хто ухвалює"}
+    name = next(iter(site.steps.entries))
+    for language in LANGUAGES:
+        block = _renderer(site, language).render(f"[[steps:{name}]]")
+        assert f'id="steps-{name}"' in block
+        assert f"**{labels[language]}" in block
+        assert re.search(r"\]\(https://", block), "the block links its official sources"
+
+
+def test_a_pending_contact_says_what_works_today():
+    site = data.load_all()
+    contact = {
+        "name": dict.fromkeys(LANGUAGES, "Palvelu"),
+        "status": "pending",
+        "confirmed_by": dict.fromkeys(LANGUAGES, "työllisyysalue"),
+        "note": dict.fromkeys(LANGUAGES, "Kysy omalta asiakasvastaavaltasi."),
+        "source": "x",
+    }
+    site.contacts.entries["test_service"] = contact
+    html_fi = _renderer(site, "fi").render("[[contact:test_service]]")
+    assert "yhteystiedot vahvistetaan" in html_fi and "Kysy omalta asiakasvastaavaltasi." in html_fi
+    assert "href" not in html_fi
+
+
+def test_a_value_still_to_be_confirmed_does_not_count_as_this_years_value():
+    figure = _figure(_value(15128, "2025-01-01"), {"valid_from": dt.date(2026, 1, 1), "pending": True}, yearly=True)
+    lines = data.stale_figures(data.DataFile("data/figures.yml", {"limit": figure}, {"limit": 4}), dt.date(2026, 6, 1))
+    assert lines and lines[0].startswith("data/figures.yml:4:") and "has no value for 2026" in lines[0]

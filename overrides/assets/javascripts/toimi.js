@@ -60,17 +60,38 @@
 (function () {
   "use strict";
 
+  /* A warning's condition: every question it names has one of its answers chosen (one answer or a
+     list). The same rule as matches() in scripts/company_forms.py. */
+  function matches(when, chosen) {
+    return Object.keys(when).every(function (q) { return [].concat(when[q]).indexOf(chosen[q]) !== -1; });
+  }
+
   function setup(root) {
     var data = JSON.parse(root.querySelector(".toimi-helper-data").textContent);
     var form = root.querySelector(".toimi-helper-form");
     var results = root.querySelector(".toimi-helper-results");
     var questions = form.querySelectorAll("fieldset").length;
+    var slots = {};
+    Array.prototype.forEach.call(form.querySelectorAll(".toimi-helper-warning-slot"), function (slot) {
+      slots[slot.getAttribute("data-warning")] = slot;
+    });
+
+    /* Each warning has its own live region (role=status) next to its questions, empty until the answers
+       call for it. Touch a region only when its warning comes or goes, so it is announced once. */
+    function warn(chosen) {
+      (data.warnings || []).forEach(function (warning) {
+        var slot = slots[warning.id];
+        var show = matches(warning.when, chosen);
+        if (slot && show !== slot.hasChildNodes()) slot.innerHTML = show ? warning.html : "";
+      });
+    }
 
     function render() {
       var chosen = {};
       Array.prototype.forEach.call(form.querySelectorAll("input:checked"), function (input) {
         chosen[input.name] = input.value;
       });
+      warn(chosen);
       var answered = Object.keys(chosen).length;
       var score = {}, excluded = {}, reasons = {}, notes = [];
       Object.keys(data.forms).forEach(function (key) { score[key] = 0; reasons[key] = []; });
