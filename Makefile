@@ -1,6 +1,6 @@
 # TOIMI-opas. `make site` builds the site into site/, `make serve` previews it, `make test` tests it.
-# The Makefile makes .venv itself from the pinned requirements and installs the Debian packages it
-# needs when run as root (otherwise it prints the apt-get line to run).
+# The Makefile makes .venv itself from the lock file (requirements-dev.lock, every hash checked) and
+# installs the Debian packages it needs when run as root (otherwise it prints the apt-get line to run).
 
 PYTHON ?= python3
 VENV := .venv
@@ -13,12 +13,18 @@ PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0
 SPELLING_PACKAGES := libvoikko1 voikko-fi hunspell hunspell-en-gb hunspell-sv hunspell-ru hunspell-uk
 TEST_PACKAGES := chromium $(SPELLING_PACKAGES)
 
-.PHONY: site serve test check pdf bench lint clean
+.PHONY: site serve test check pdf bench lint lock clean
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
+# The virtual environment is installed from the lock file, every file checked against its SHA-256.
+$(VENV)/.installed: requirements-dev.lock
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	touch $@
+
+## lock: after editing requirements*.txt or constraints.txt, write requirements.lock and requirements-dev.lock
+## (with hashes, by uv; needs PyPI). tests/test_lock.py fails while a lock file is older than its inputs.
+lock: $(VENV)/.installed
+	$(PY) -m scripts.lock
 
 ## site: build the complete site (all five languages) into site/
 site: $(VENV)/.installed
