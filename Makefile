@@ -13,7 +13,7 @@ PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0
 SPELLING_PACKAGES := libvoikko1 voikko-fi hunspell hunspell-en-gb hunspell-sv hunspell-ru hunspell-uk
 TEST_PACKAGES := chromium $(SPELLING_PACKAGES)
 
-.PHONY: site serve test check pdf bench lint lock clean
+.PHONY: site serve test check pdf bench lint lock freshness clean
 
 # The virtual environment is installed from the lock file, every file checked against its SHA-256.
 $(VENV)/.installed: requirements-dev.lock
@@ -45,6 +45,11 @@ test: $(VENV)/.installed
 check: $(VENV)/.installed
 	@scripts/system_packages.sh $(SPELLING_PACKAGES)
 	$(PY) -m scripts.check --external-links reports/external-links.md
+
+## freshness: the month's freshness issue as the scheduled workflow writes it, into reports/freshness/ (the
+## workflow also has lychee check every outside address; here they are not checked)
+freshness: $(VENV)/.installed
+	$(PY) -m scripts.freshness report reports/freshness
 
 ## pdf: (re)make the PDFs of an already built site/ (only what changed is rendered again)
 pdf: $(VENV)/.installed
