@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts import data, gates, links, macros, modules, spelling, translations
+from scripts import annotations, data, gates, links, macros, modules, spelling, translations
 from scripts.content import (
     LANGUAGES,
     SOURCE_LANGUAGE,
@@ -169,8 +169,10 @@ def main(argv: list[str]) -> int:
         parser.error(f"unknown gate {', '.join(unknown)}: choose from {', '.join(GATES)}")
     content = load(args.docs, args.data)
     problems = run(content, names)
-    for line in reports(content):
+    report_lines = reports(content)
+    for line in report_lines:
         print(f"report: {line}")
+    annotations.emit(report_lines, "warning", "Report (does not fail) / Raportti")
     if "translations" in names and not content.unreadable:
         print("Translations (missing, outdated, orphaned, draft pages):")
         print(translations.report(translations.status(args.docs)))
@@ -181,6 +183,7 @@ def main(argv: list[str]) -> int:
         print(f"Outside links listed in {args.external_links}")
     for line in problems:
         print(line, file=sys.stderr)
+    annotations.emit(problems, "error", "make check")
     count = len(problems)
     print(f"{count} problem{'' if count == 1 else 's'} in {len(names)} gate(s): {', '.join(names)}", file=sys.stderr)
     return 1 if problems else 0
