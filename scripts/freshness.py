@@ -21,10 +21,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts import data, translations
+from scripts import data, links, translations
 from scripts.content import LANGUAGES, SOURCE_LANGUAGE, read_page
 from scripts.gates import REVIEW_INTERVAL
-from scripts.outline import outline
 
 MONTHS_FI = [
     "tammikuu",
@@ -115,12 +114,8 @@ def outside_links(root: Path) -> dict[str, list[Use]]:
     uses: dict[str, list[Use]] = defaultdict(list)
     for language in LANGUAGES:
         for page in pages_of(root, language):
-            for link in outline(page).links:
-                if link.target.startswith(("https://", "http://")):
-                    uses[link.target].append(Use(page.path.as_posix(), link.line, language))
-            for source in page.meta.get("sources") or []:
-                if isinstance(source, dict) and str(source.get("url", "")).startswith(("https://", "http://")):
-                    uses[source["url"]].append(Use(page.path.as_posix(), page.field_lines.get("sources", 2), language))
+            for url, line in links.outside_addresses(page):
+                uses[url].append(Use(page.path.as_posix(), line, language))
     for path in sorted((root / "data").glob("*.yml")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if line.lstrip().startswith("#"):
