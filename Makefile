@@ -13,7 +13,7 @@ PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0
 SPELLING_PACKAGES := libvoikko1 voikko-fi hunspell hunspell-en-gb hunspell-sv hunspell-ru hunspell-uk
 TEST_PACKAGES := chromium $(SPELLING_PACKAGES)
 
-.PHONY: site serve test check pdf bench lint lock freshness clean
+.PHONY: site serve test check pdf bench lint lock freshness pr-summary clean
 
 # The virtual environment is installed from the lock file, every file checked against its SHA-256.
 $(VENV)/.installed: requirements-dev.lock
@@ -41,10 +41,17 @@ test: $(VENV)/.installed
 	$(PY) -m pytest
 
 ## check: every content check (front matter, translations, structure, links, HTML, spelling) in seconds,
-## without building the site; writes the outside-link report to reports/external-links.md
+## without building the site; writes the outside-link report to reports/external-links.md and the problems
+## to reports/problems.json (for `make pr-summary`)
 check: $(VENV)/.installed
 	@scripts/system_packages.sh $(SPELLING_PACKAGES)
-	$(PY) -m scripts.check --external-links reports/external-links.md
+	$(PY) -m scripts.check --external-links reports/external-links.md --problems reports/problems.json
+
+## pr-summary: the pull-request summary (Finnish and English) of the changes since BASE (default origin/main), as
+## the test workflow writes it into the job summary; `make check` (and `make preview`) first give it their parts
+BASE ?= origin/main
+pr-summary: $(VENV)/.installed
+	@$(PY) -m scripts.pr_summary --base $(BASE) --problems reports/problems.json --preview reports/preview.json
 
 ## freshness: the month's freshness issue as the scheduled workflow writes it, into reports/freshness/ (the
 ## workflow also has lychee check every outside address; here they are not checked)

@@ -3,6 +3,8 @@
 python -m scripts.check                       # all gates; exit 1 if any problem
 python -m scripts.check --only spelling,links # some gates
 python -m scripts.check --external-links FILE # also write the list of outside addresses and their pages
+python -m scripts.check --problems FILE       # also write the problems and reports as JSON (for the pull-request
+                                              # summary, scripts/pr_summary.py)
 
 Problems (exit 1) are printed as `file:line: what is wrong and how to fix it`. Reports (old review
 dates, yearly figures to update, translation status) are printed but do not fail.
@@ -12,6 +14,7 @@ The build (scripts/hooks.py) runs the same gates, except spelling.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -162,6 +165,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--docs", type=Path, default=Path("docs"))
     parser.add_argument("--data", type=Path, default=Path("data"))
     parser.add_argument("--external-links", type=Path, help="write the outside-link report to this file")
+    parser.add_argument("--problems", type=Path, help="write the problems and reports to this file as JSON")
     args = parser.parse_args(argv)
     names = args.only.split(",") if args.only else GATES
     unknown = [name for name in names if name not in GATES]
@@ -181,6 +185,10 @@ def main(argv: list[str]) -> int:
         args.external_links.parent.mkdir(parents=True, exist_ok=True)
         args.external_links.write_text(links.external_report(every_page), encoding="utf-8")
         print(f"Outside links listed in {args.external_links}")
+    if args.problems:
+        args.problems.parent.mkdir(parents=True, exist_ok=True)
+        found = {"gates": names, "problems": problems, "reports": report_lines}
+        args.problems.write_text(json.dumps(found, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     for line in problems:
         print(line, file=sys.stderr)
     annotations.emit(problems, "error", "make check")

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import socket
 
 import pytest
 import yaml
@@ -20,13 +19,7 @@ ON = dt.date(2027, 1, 2)
 WORKFLOWS = ROOT / ".github" / "workflows"
 
 
-@pytest.fixture(autouse=True)
-def no_network(monkeypatch):
-    def refuse(*args, **kwargs):
-        raise AssertionError("the freshness tests must not touch the network")
-
-    monkeypatch.setattr(socket, "socket", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
+pytestmark = pytest.mark.usefixtures("no_network")  # offline: tests/conftest.py refuses every socket
 
 
 def lychee_results() -> dict:
