@@ -5,6 +5,8 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# What a pull request is compared with (make preview, make pr-summary): BASE=main, BASE=<commit>…
+BASE ?= origin/main
 export NO_MKDOCS_2_WARNING := 1
 
 # Debian packages: WeasyPrint needs Pango; the browser tests need Chromium; the spelling check needs
@@ -13,7 +15,7 @@ PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0
 SPELLING_PACKAGES := libvoikko1 voikko-fi hunspell hunspell-en-gb hunspell-sv hunspell-ru hunspell-uk
 TEST_PACKAGES := chromium $(SPELLING_PACKAGES)
 
-.PHONY: site serve test check pdf bench lint lock freshness pr-summary clean
+.PHONY: site serve test check pdf bench lint lock freshness preview pr-summary clean
 
 # The virtual environment is installed from the lock file, every file checked against its SHA-256.
 $(VENV)/.installed: requirements-dev.lock
@@ -47,9 +49,14 @@ check: $(VENV)/.installed
 	@scripts/system_packages.sh $(SPELLING_PACKAGES)
 	$(PY) -m scripts.check --external-links reports/external-links.md --problems reports/problems.json
 
+## preview: a pull request's preview into preview/ (HTML, search, and the PDFs of the pages changed since BASE),
+## which opens from the disk; its size and contents go to reports/preview.json for `make pr-summary`
+preview: $(VENV)/.installed
+	@scripts/system_packages.sh $(PDF_PACKAGES)
+	$(PY) -m scripts.preview --base $(BASE)
+
 ## pr-summary: the pull-request summary (Finnish and English) of the changes since BASE (default origin/main), as
 ## the test workflow writes it into the job summary; `make check` (and `make preview`) first give it their parts
-BASE ?= origin/main
 pr-summary: $(VENV)/.installed
 	@$(PY) -m scripts.pr_summary --base $(BASE) --problems reports/problems.json --preview reports/preview.json
 
@@ -73,4 +80,4 @@ lint: $(VENV)/.installed
 	$(PY) -m ruff check scripts tests
 
 clean:
-	rm -rf site .site-build .pytest_cache .cache
+	rm -rf site .site-build preview .preview-build .pytest_cache .cache

@@ -80,6 +80,22 @@ def build_fixture(tmp: Path, overlay: Path | None = None, env: dict | None = Non
     return BuildResult(result.returncode, result.stdout + result.stderr, work / "site")
 
 
+GIT_ENV = {
+    **os.environ,
+    "GIT_AUTHOR_NAME": "Editor",
+    "GIT_AUTHOR_EMAIL": "editor@example.org",
+    "GIT_COMMITTER_NAME": "Editor",
+    "GIT_COMMITTER_EMAIL": "editor@example.org",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run git in a repository made by a test, as an editor with no configuration of their own."""
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True, env=GIT_ENV).stdout
+
+
 @pytest.fixture
 def no_network(monkeypatch):
     """For the tests of code that must work offline (the freshness issue, the pull-request summary)."""

@@ -4,36 +4,19 @@ preview, against the summary written by hand in tests/fixtures/pr-summary/expect
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 
 import pytest
 import yaml
 
-from conftest import FIXTURES
+from conftest import FIXTURES, git
 from scripts import check, pr_summary
 
 FIXTURE = FIXTURES / "pr-summary"
 BASE, HEAD = FIXTURE / "base", FIXTURE / "head"
 ARTIFACT = "toimi-opas-preview-pr-42"
 URL = "https://github.com/toimi-opas/toimi-opas/actions/runs/1/artifacts/2"
-GIT_ENV = {
-    **os.environ,
-    "GIT_AUTHOR_NAME": "Editor",
-    "GIT_AUTHOR_EMAIL": "editor@example.org",
-    "GIT_COMMITTER_NAME": "Editor",
-    "GIT_COMMITTER_EMAIL": "editor@example.org",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-    "GIT_CONFIG_NOSYSTEM": "1",
-}
-
-
 pytestmark = pytest.mark.usefixtures("no_network")  # offline: tests/conftest.py refuses every socket
-
-
-def git(repo, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True, env=GIT_ENV).stdout
 
 
 def lay(tree, repo) -> None:
