@@ -17,8 +17,12 @@ TEST_PACKAGES := chromium $(SPELLING_PACKAGES)
 
 .PHONY: site serve test check pdf bench lint lock freshness preview pr-summary clean
 
-# The virtual environment is installed from the lock file, every file checked against its SHA-256.
+# The virtual environment is installed from the lock file, every file checked against its SHA-256, with a Python
+# new enough for the locked packages (PYTHON_VERSION in scripts/lock.py; Debian 12's own python3 is 3.11.2).
 $(VENV)/.installed: requirements-dev.lock
+	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11, 5) else f"$(PYTHON) is Python \
+	{v.major}.{v.minor}.{v.micro}; the locked packages need 3.11.5 or newer: give one with PYTHON=..., or use the \
+	python:3.11-bookworm image as the workflows do")'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	touch $@
