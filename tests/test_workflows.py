@@ -62,3 +62,11 @@ def test_a_pull_request_gets_its_preview_and_its_summary():
     assert any("safe.directory" in run for run in runs(jobs["check"]))
     assert "make check" in runs(jobs["check"])
     assert jobs["test"]["needs"] == "check" and "make test" in runs(jobs["test"])
+
+
+def test_the_pull_request_template_points_to_the_summary_instead_of_commands():
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    for command in ("make ", "python -m", "translations done"):
+        assert command not in template, command
+    assert "**Details**" in template and "**Summary**" in template and "**Files changed**" in template
+    assert "”Ei ongelmia”" in template and '"No problems"' in template  # what the summary says (scripts/pr_summary.py)
