@@ -412,8 +412,8 @@ def preview_section(preview: dict | None) -> list[str]:
         f"1. **Lataa / Download** {download}: tämän työnkulun **Summary**-sivun alaosasta, kohdasta **Artifacts** "
         "(vaatii kirjautumisen). / from the bottom of this run's **Summary** page, under **Artifacts** (you need to "
         "be signed in).",
-        "2. **Pura / Unzip** the zip: Windowsissa hiiren oikea painike → **Pura kaikki**, Macissa kaksoisnapsautus. "
-        "/ on Windows right-click → **Extract All**, on a Mac double-click it.",
+        "2. **Pura / Unzip**: Windowsissa hiiren oikea painike → **Pura kaikki**, Macissa kaksoisnapsautus. "
+        "/ on Windows right-click the zip → **Extract All**, on a Mac double-click it.",
         "3. **Avaa / Open** `index.html` kansiosta selaimella (etusivu suomeksi; `en/index.html`, `sv/index.html`, "
         "`ru/index.html`, `uk/index.html` muilla kielillä). / `index.html` in the folder with your browser (the "
         "Finnish start page; the other languages' start pages are `en/index.html` and so on).",

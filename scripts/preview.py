@@ -105,7 +105,12 @@ def make(root: Path, base: str, out: Path, info: Path) -> int:
         return code
     make_openable(out)
     size, count, zipped = sizes(out)
-    pages = [address for path in present if (address := page_address(path)) and (out / address).is_file()]
+    pages = [  # in the languages' order, Finnish first
+        address
+        for changed in pr_summary.page_changes(changes).values()
+        for change in changed
+        if change.kind != "deleted" and (address := page_address(change.path)) and (out / address).is_file()
+    ]
     facts = {"bytes": size, "files": count, "zip_bytes": zipped, "pages": pages, "pdfs": pdfs}
     info.parent.mkdir(parents=True, exist_ok=True)
     info.write_text(json.dumps(facts, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -108,16 +108,19 @@ def fake_build(calls: list, code: int = 0):
 
 def test_the_preview_records_its_size_its_pages_and_its_pdfs(site_repo, tmp_path, monkeypatch):
     git(site_repo, "switch", "--quiet", "--create", "change")
-    module = site_repo / "docs" / "fi" / "workshops" / "module.md"
-    module.write_text(module.read_text(encoding="utf-8") + "\nUusi kappale.\n", encoding="utf-8")
+    for language in ("en", "fi"):
+        module = site_repo / "docs" / language / "workshops" / "module.md"
+        module.write_text(module.read_text(encoding="utf-8") + "\nUusi kappale.\n", encoding="utf-8")
     git(site_repo, "commit", "--quiet", "--all", "--message", "The editor's change")
     calls: list = []
     monkeypatch.setattr(preview.build, "build", fake_build(calls))
     out, info = tmp_path / "preview", tmp_path / "reports" / "preview.json"
     assert preview.make(site_repo, "main", out, info) == 0
-    assert calls == [set(MODULE)]
+    english = ["pdf/en/workshops-module-handout.pdf", "pdf/en/workshops-module.pdf"]
+    assert calls == [set(MODULE + english)]
     facts = json.loads(info.read_text(encoding="utf-8"))
-    assert facts["pages"] == ["workshops/module/index.html"] and facts["pdfs"] == MODULE
+    assert facts["pages"] == ["workshops/module/index.html", "en/workshops/module/index.html"]  # Finnish first
+    assert facts["pdfs"] == MODULE + english
     assert facts["files"] == 3 and facts["bytes"] > 30_000 and 0 < facts["zip_bytes"] < facts["bytes"] / 10
     assert (
         (out / "workshops" / "module" / "index.html").read_text(encoding="utf-8").startswith('<a href="../index.html">')
