@@ -1,10 +1,12 @@
 # TOIMI-opas. `make site` builds the site into site/, `make serve` previews it, `make test` tests it.
-# The Makefile makes .venv itself from the pinned requirements and installs the Debian packages it
-# needs when run as root (otherwise it prints the apt-get line to run).
+# The Makefile makes .venv itself from the lock file (requirements-dev.lock, every hash checked) and
+# installs the Debian packages it needs when run as root (otherwise it prints the apt-get line to run).
 
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# What a pull request is compared with (make preview, make pr-summary): BASE=main, BASE=<commit>…
+BASE ?= origin/main
 export NO_MKDOCS_2_WARNING := 1
 
 # Debian packages: WeasyPrint needs Pango; the browser tests need Chromium; the spelling check needs
@@ -13,12 +15,22 @@ PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0
 SPELLING_PACKAGES := libvoikko1 voikko-fi hunspell hunspell-en-gb hunspell-sv hunspell-ru hunspell-uk
 TEST_PACKAGES := chromium $(SPELLING_PACKAGES)
 
-.PHONY: site serve test check pdf bench lint clean
+.PHONY: site serve test check pdf bench lint lock freshness preview pr-summary clean
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
+# The virtual environment is installed from the lock file, every file checked against its SHA-256, with a Python
+# new enough for the locked packages (PYTHON_VERSION in scripts/lock.py; Debian 12's own python3 is 3.11.2).
+$(VENV)/.installed: requirements-dev.lock
+	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11, 5) else f"$(PYTHON) is Python \
+	{v.major}.{v.minor}.{v.micro}; the locked packages need 3.11.5 or newer: give one with PYTHON=..., or use the \
+	python:3.11-bookworm image as the workflows do")'
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	touch $@
+
+## lock: after editing requirements*.txt or constraints.txt, write requirements.lock and requirements-dev.lock
+## (with hashes, by uv; needs PyPI). tests/test_lock.py fails while a lock file is older than its inputs.
+lock: $(VENV)/.installed
+	$(PY) -m scripts.lock
 
 ## site: build the complete site (all five languages) into site/
 site: $(VENV)/.installed
@@ -35,10 +47,27 @@ test: $(VENV)/.installed
 	$(PY) -m pytest
 
 ## check: every content check (front matter, translations, structure, links, HTML, spelling, terms) in seconds,
-## without building the site; writes the outside-link report to reports/external-links.md
+## without building the site; writes the outside-link report to reports/external-links.md and the problems
+## to reports/problems.json (for `make pr-summary`)
 check: $(VENV)/.installed
 	@scripts/system_packages.sh $(SPELLING_PACKAGES)
-	$(PY) -m scripts.check --external-links reports/external-links.md
+	$(PY) -m scripts.check --external-links reports/external-links.md --problems reports/problems.json
+
+## preview: a pull request's preview into preview/ (HTML, search, and the PDFs of the pages changed since BASE),
+## which opens from the disk; its size and contents go to reports/preview.json for `make pr-summary`
+preview: $(VENV)/.installed
+	@scripts/system_packages.sh $(PDF_PACKAGES)
+	$(PY) -m scripts.preview --base $(BASE)
+
+## pr-summary: the pull-request summary (Finnish and English) of the changes since BASE (default origin/main), as
+## the test workflow writes it into the job summary; `make check` (and `make preview`) first give it their parts
+pr-summary: $(VENV)/.installed
+	@$(PY) -m scripts.pr_summary --base $(BASE) --problems reports/problems.json --preview reports/preview.json
+
+## freshness: the month's freshness issue as the scheduled workflow writes it, into reports/freshness/ (the
+## workflow also has lychee check every outside address; here they are not checked)
+freshness: $(VENV)/.installed
+	$(PY) -m scripts.freshness report reports/freshness
 
 ## pdf: (re)make the PDFs of an already built site/ (only what changed is rendered again)
 pdf: $(VENV)/.installed
@@ -55,4 +84,4 @@ lint: $(VENV)/.installed
 	$(PY) -m ruff check scripts tests
 
 clean:
-	rm -rf site .site-build .pytest_cache .cache
+	rm -rf site .site-build preview .preview-build .pytest_cache .cache

@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 
 
-def build(site_dir: Path, config: Path = Path("mkdocs.yml"), pdfs: bool = True) -> int:
+def build(site_dir: Path, config: Path = Path("mkdocs.yml"), pdfs: bool = True, only: set[str] | None = None) -> int:
+    """Build into site_dir; `only`: make only these PDFs (paths inside the site), as the preview does."""
     work = site_dir.parent / f".{site_dir.name}-build"
     shutil.rmtree(work, ignore_errors=True)
     result = subprocess.run(
@@ -32,7 +33,7 @@ def build(site_dir: Path, config: Path = Path("mkdocs.yml"), pdfs: bool = True) 
     if pdfs:
         from scripts import pdf
 
-        print("PDFs: " + json.dumps(pdf.build(work, config)))
+        print("PDFs: " + json.dumps(pdf.build(work, config, only=only)))
     old = site_dir.parent / f".{site_dir.name}-old"
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():

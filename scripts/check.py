@@ -3,6 +3,8 @@
 python -m scripts.check                       # all gates; exit 1 if any problem
 python -m scripts.check --only spelling,links # some gates
 python -m scripts.check --external-links FILE # also write the list of outside addresses and their pages
+python -m scripts.check --problems FILE       # also write the problems and reports as JSON (for the pull-request
+                                              # summary, scripts/pr_summary.py)
 
 Problems (exit 1) are printed as `file:line: what is wrong and how to fix it`. Reports (old review
 dates, yearly figures to update, translation status) are printed but do not fail.
@@ -12,11 +14,12 @@ The build (scripts/hooks.py) runs the same gates, except spelling and terms.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts import data, gates, links, macros, modules, spelling, terms, translations
+from scripts import annotations, data, gates, links, macros, modules, spelling, terms, translations
 from scripts.content import (
     LANGUAGES,
     SOURCE_LANGUAGE,
@@ -167,6 +170,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--docs", type=Path, default=Path("docs"))
     parser.add_argument("--data", type=Path, default=Path("data"))
     parser.add_argument("--external-links", type=Path, help="write the outside-link report to this file")
+    parser.add_argument("--problems", type=Path, help="write the problems and reports to this file as JSON")
     args = parser.parse_args(argv)
     names = args.only.split(",") if args.only else GATES
     unknown = [name for name in names if name not in GATES]
@@ -174,8 +178,10 @@ def main(argv: list[str]) -> int:
         parser.error(f"unknown gate {', '.join(unknown)}: choose from {', '.join(GATES)}")
     content = load(args.docs, args.data)
     problems = run(content, names)
-    for line in reports(content):
+    report_lines = reports(content)
+    for line in report_lines:
         print(f"report: {line}")
+    annotations.emit(report_lines, "warning", "Report (does not fail) / Raportti")
     if "translations" in names and not content.unreadable:
         print("Translations (missing, outdated, orphaned, draft pages):")
         print(translations.report(translations.status(args.docs)))
@@ -184,8 +190,13 @@ def main(argv: list[str]) -> int:
         args.external_links.parent.mkdir(parents=True, exist_ok=True)
         args.external_links.write_text(links.external_report(every_page), encoding="utf-8")
         print(f"Outside links listed in {args.external_links}")
+    if args.problems:
+        args.problems.parent.mkdir(parents=True, exist_ok=True)
+        found = {"gates": names, "problems": problems, "reports": report_lines}
+        args.problems.write_text(json.dumps(found, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     for line in problems:
         print(line, file=sys.stderr)
+    annotations.emit(problems, "error", "make check")
     count = len(problems)
     print(f"{count} problem{'' if count == 1 else 's'} in {len(names)} gate(s): {', '.join(names)}", file=sys.stderr)
     return 1 if problems else 0

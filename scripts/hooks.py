@@ -13,13 +13,14 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
-from scripts import check, checklists, content, data, macros, modules, not_found, pdf, search, translations
+from scripts import annotations, check, checklists, content, data, macros, modules, not_found, pdf, search, translations
 from scripts.content import ContentError
 
 _state: dict = {}
 
 
 def fail(err: ContentError) -> PluginError:
+    annotations.emit(err.problems, "error", "Build / Rakennus")
     count = len(err.problems)
     return PluginError(f"{count} problem{'s' if count > 1 else ''} in the content:\n" + "\n".join(err.problems))
 
@@ -47,8 +48,10 @@ def on_config(config):
     if "site" not in _state:  # report once per build, not once per language
         # A report, not a failure: 1 January must not break every build. Printed, because a
         # warning would stop a strict build and an info line is hidden by --quiet.
-        for line in data.stale_figures(site.figures, data.today()):
+        stale = data.stale_figures(site.figures, data.today())
+        for line in stale:
             print(f"Yearly figure to update: {line}", file=sys.stderr)
+        annotations.emit(stale, "warning", "Yearly figure to update / Päivitä vuosiluku")
     _state["site"] = site
     return config
 

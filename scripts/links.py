@@ -102,15 +102,28 @@ def vague_text(page: Page, link) -> list[str]:
     return []
 
 
+OUTSIDE = ("https://", "http://")
+
+
+def outside_addresses(page: Page) -> list[tuple[str, int]]:
+    """Every outside address of a page with its line: its links, then the `url` of its sources (on the line of
+    the `sources` field). The outside-link report, the monthly freshness issue and the pull-request summary all
+    read the addresses from here."""
+    found = [(link.target, link.line) for link in outline(page).links if link.target.startswith(OUTSIDE)]
+    line = page.field_lines.get("sources", 2)
+    for source in page.meta.get("sources") or []:
+        if isinstance(source, dict) and str(source.get("url", "")).startswith(OUTSIDE):
+            found.append((source["url"], line))
+    return found
+
+
 def external_report(pages: list[Page]) -> str:
     """Every outside address (links and sources) with the pages that use it, as a Markdown list, for checking
     by hand that the addresses still work."""
     users = defaultdict(set)
     for page in pages:
-        sources = [source.get("url", "") for source in page.meta.get("sources") or [] if isinstance(source, dict)]
-        for target in [link.target for link in outline(page).links] + sources:
-            if target.startswith(("https://", "http://")):
-                users[target].add(str(page.path))
+        for target, _ in outside_addresses(page):
+            users[target].add(str(page.path))
     lines = [f"# Outside links ({len(users)} addresses)", ""]
     for url in sorted(users):
         lines.append(f"- <{url}>")

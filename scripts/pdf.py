@@ -318,8 +318,11 @@ def fingerprint(inputs: list, assets: str) -> str:
     return hashlib.sha256((assets + json.dumps(inputs, ensure_ascii=False, default=str)).encode()).hexdigest()
 
 
-def build(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", processes: int | None = None) -> dict:
-    """Write every PDF and site/printables.json; return what was done (for the benchmark and tests)."""
+def build(
+    site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", processes: int | None = None, only: set[str] | None = None
+) -> dict:
+    """Write every PDF (`only`: those at these paths, for the preview of a pull request) and site/printables.json;
+    return what was done (for the benchmark and tests)."""
     started = time.perf_counter()
     config = load_config(config_file)
     root = config_file.resolve().parent
@@ -346,6 +349,8 @@ def build(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", processes: in
             sources=[s for u in units if u.edition != "participant" for s in u.sources],
         )
         for unit in units + [handbook]:
+            if only is not None and unit.path not in only:
+                continue
             members = [u for u in units if u.edition != "participant"] if unit is handbook else [unit]
             in_document = {page_url(site_url, language, u.key): articles_by_unit[u.key][1] for u in members}
             articles = [

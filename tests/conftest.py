@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -77,6 +78,33 @@ def build_fixture(tmp: Path, overlay: Path | None = None, env: dict | None = Non
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(work), **(env or {})},
     )
     return BuildResult(result.returncode, result.stdout + result.stderr, work / "site")
+
+
+GIT_ENV = {
+    **os.environ,
+    "GIT_AUTHOR_NAME": "Editor",
+    "GIT_AUTHOR_EMAIL": "editor@example.org",
+    "GIT_COMMITTER_NAME": "Editor",
+    "GIT_COMMITTER_EMAIL": "editor@example.org",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run git in a repository made by a test, as an editor with no configuration of their own."""
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True, env=GIT_ENV).stdout
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """For the tests of code that must work offline (the freshness issue, the pull-request summary)."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("this test must not touch the network")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
 
 
 @pytest.fixture(scope="session")
