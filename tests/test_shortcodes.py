@@ -180,7 +180,8 @@ def test_an_ended_figure_is_shown_as_ended_and_a_future_one_as_not_yet_in_force(
 
 
 def test_an_ended_figure_is_not_reported_as_missing_this_years_value():
-    figures = data.DataFile("data/figures.yml", {"old": _figure(_value(1, "2024-01-01"), valid_until=dt.date(2025, 4, 30))})
+    ended = _figure(_value(1, "2024-01-01"), valid_until=dt.date(2025, 4, 30))
+    figures = data.DataFile("data/figures.yml", {"old": ended})
     figures.entries["old"]["yearly"] = True
     assert data.stale_figures(figures, dt.date(2026, 6, 1)) == []
     del figures.entries["old"]["valid_until"]
@@ -222,7 +223,8 @@ def _renderer(site, language):
 
 def test_a_steps_block_has_the_same_anchor_and_its_labels_in_every_language():
     site = data.load_all()
-    labels = {"fi": "Kuka päättää", "en": "Who decides", "sv": "Vem beslutar", "ru": "Кто принимает", "uk": "Хто ухвалює"}
+    labels = {"fi": "Kuka päättää", "en": "Who decides", "sv": "Vem beslutar"}
+    labels |= {"ru": "Кто принимает", "uk": "Хто ухвалює"}
     name = next(iter(site.steps.entries))
     for language in LANGUAGES:
         block = _renderer(site, language).render(f"[[steps:{name}]]")
@@ -242,7 +244,9 @@ def test_a_pending_contact_says_what_works_today():
     }
     site.contacts.entries["test_service"] = contact
     html_fi = _renderer(site, "fi").render("[[contact:test_service]]")
-    assert "yhteystiedot vahvistetaan" in html_fi and "Kysy omalta asiakasvastaavaltasi." in html_fi
+    assert "yhteystiedot vahvistetaan" in html_fi
+    # The note stands inside the brackets without its full stop, so the page's sentence can go on.
+    assert "Kysy omalta asiakasvastaavaltasi</span>)" in html_fi
     assert "href" not in html_fi
 
 
