@@ -38,7 +38,7 @@ from pathlib import Path
 import yaml
 
 from scripts import data, search
-from scripts.content import LANGUAGES, SOURCE_LANGUAGE, ContentError, Page, display, problem
+from scripts.content import LANGUAGES, SOURCE_LANGUAGE, ContentError, Page, display, problem, read_text
 from scripts.outline import body_lines
 
 EXCEPTIONS_FILE = "term_exceptions.yml"
@@ -175,7 +175,10 @@ def read_exceptions(path: Path, entries: dict) -> tuple[list[Wording], list[str]
     if not path.is_file():
         return [], []
     shown = display(path)
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = read_text(path)
+    except ContentError as err:
+        return [], list(err.problems)
     try:
         root = yaml.compose(text)
     except yaml.YAMLError as err:
@@ -238,7 +241,10 @@ def labels_in_page(page: Page):
 
 def labels_in_data(path: Path):
     """(line, language, key, label) of every [[term:KEY|label]] in a data file's texts given per language."""
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = read_text(path)
+    except ContentError:
+        return  # the schema gate reports a file that cannot be read, with its line
     if "[[term:" not in text:
         return
     raw_lines = text.split("\n")

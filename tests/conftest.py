@@ -10,6 +10,7 @@ import shutil
 import socket
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,10 +45,12 @@ class BuildResult:
     site: Path
 
 
-def build_fixture(tmp: Path, overlay: Path | None = None, env: dict | None = None) -> BuildResult:
+def build_fixture(
+    tmp: Path, overlay: Path | None = None, env: dict | None = None, prepare: Callable[[Path], None] | None = None
+) -> BuildResult:
     """Build the fixture mini-site (tests/fixtures/site) with the real configuration, templates,
     hooks and data, after laying the files of `overlay` over it. A file DELETE in the overlay lists
-    paths to remove."""
+    paths to remove; `prepare` may then change the work folder in ways an overlay cannot (bytes, folders)."""
     work = tmp / "fixture-site"
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
     config.pop("nav")
@@ -70,6 +73,8 @@ def build_fixture(tmp: Path, overlay: Path | None = None, env: dict | None = Non
         if deletions.exists():
             for line in deletions.read_text().split():
                 (work / line).unlink()
+    if prepare:
+        prepare(work)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"],
         cwd=work,
