@@ -19,9 +19,8 @@ from scripts.data import DataFile
 
 def _lines(data: DataFile) -> dict:
     """Line numbers of the questions and rules, for messages that name the line to fix."""
-    node = yaml.compose(data.path.read_text(encoding="utf-8"))
     found = {}
-    for key, value in node.value:
+    for key, value in data.node.value if data.node else []:
         if key.value in ("questions", "rules") and isinstance(value, yaml.SequenceNode):
             found[key.value] = [item.start_mark.line + 1 for item in value.value]
     return found

@@ -75,9 +75,80 @@ def split_front_matter(path: Path, text: str) -> tuple[str | None, int, str, int
     )
 
 
+# Characters no editor means to type: C0 controls other than tab and the line ends, and DEL.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+SAVE_AS_UTF8 = "save it as 'UTF-8' (in VS Code: the encoding in the status bar, then Save with Encoding)"
+
+
+def line_at(text: str | bytes, index: int) -> int:
+    """The 1-based line of the character (or byte) at `index`."""
+    return text.count("\n" if isinstance(text, str) else b"\n", 0, index) + 1
+
+
+def read_text(path: Path, shown_as: Path | None = None) -> str:
+    """The text of a file that editors write (a page, a data file, a word list), with Unix line ends.
+
+    Every such file is read here and nowhere else, so that whatever an editor's program saved (another
+    encoding, a byte-order mark, mixed line ends, an invisible control character, nothing at all, a folder
+    in place of a file) stops `make check` and `make site` with `file:line: what and how to fix it`.
+    """
+    shown = shown_as or display(path)
+
+    def refuse(line: int, message: str) -> ContentError:
+        return ContentError([problem(shown, line, message)])
+
+    if path.is_dir():
+        raise refuse(1, "this is a folder where a file is expected: rename the folder, or remove it")
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise refuse(1, "the file is missing: restore it (git checkout -- FILE) or create it") from None
+    except OSError as err:
+        raise refuse(1, f"the file cannot be read ({err.strerror}): check that it exists and may be read") from None
+    if not raw.strip():
+        raise refuse(1, "the file is empty: restore its content (git checkout -- FILE), or delete the file")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise refuse(1, f"the file starts with a byte-order mark (BOM): {SAVE_AS_UTF8} without BOM")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise refuse(
+            line_at(raw, err.start),
+            f"the file is not UTF-8 (byte 0x{raw[err.start]:02X} is not a UTF-8 character; an older editor may "
+            f"have saved it as Latin-1 or Windows-1252): {SAVE_AS_UTF8}, and check the letters ä, ö, å",
+        ) from None
+    control = CONTROL.search(text)
+    if control:
+        what = "a NUL byte" if control[0] == "\x00" else f"an invisible control character (U+{ord(control[0]):04X})"
+        raise refuse(
+            line_at(text, control.start()),
+            f"the line contains {what}, often pasted from another program: retype the line or delete the character",
+        )
+    windows = text.count("\r\n")
+    lone_cr = re.search(r"\r(?!\n)", text)
+    if lone_cr or (windows and windows != text.count("\n")):
+        odd = lone_cr.start() if lone_cr else re.search(r"(?<!\r)\n", text).start()
+        raise refuse(
+            line_at(text, odd),
+            "the file mixes line endings (Windows CRLF, Unix LF or old Mac CR): save it with LF line endings "
+            "(in VS Code: 'CRLF' in the status bar, then LF)",
+        )
+    return text.replace("\r\n", "\n")
+
+
+def parse_yaml(text: str) -> tuple[yaml.Node | None, object]:
+    """The YAML node tree (for line numbers) and the value, from one pass of libyaml's safe loader."""
+    loader = yaml.CSafeLoader(text) if yaml.__with_libyaml__ else yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+
+
 def read_page(path: Path, shown_as: Path | None = None) -> Page:
-    shown = shown_as or path
-    text = path.read_text(encoding="utf-8")
+    shown = shown_as or display(path)
+    text = read_text(path, shown)
     fm_text, fm_line, body, body_line = split_front_matter(shown, text)
     if fm_text is None:
         raise ContentError(
@@ -91,8 +162,7 @@ def read_page(path: Path, shown_as: Path | None = None) -> Page:
             ]
         )
     try:
-        node = yaml.compose(fm_text)
-        meta = yaml.safe_load(fm_text)
+        node, meta = parse_yaml(fm_text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = fm_line + (mark.line if mark else 0)
@@ -307,6 +377,21 @@ def missing_translations(docs_dir: Path) -> list[str]:
                 )
             )
     return out
+
+
+def address(site_url: str, url: str) -> str:
+    """The absolute address of a built page from its site-relative URL ("en/about/", "./" or "" for the home)."""
+    return site_url + url.removeprefix("./")
+
+
+def alternates(site_url: str, url: str) -> list[tuple[str, str]]:
+    """(hreflang, absolute address) of the page at `url` in every language, and x-default: the Finnish one.
+    Every page exists in every language (the translations gate), at the same path inside the language."""
+    url = url.removeprefix("./")
+    first, _, rest = url.partition("/")
+    path = rest if first in LANGUAGES[1:] else url
+    found = [(lang, address(site_url, path if lang == SOURCE_LANGUAGE else f"{lang}/{path}")) for lang in LANGUAGES]
+    return [*found, ("x-default", found[0][1])]
 
 
 def page_language(src_uri: str) -> str:

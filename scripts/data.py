@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import string
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 import yaml
 
-from scripts.content import LANGUAGES, ContentError, display, problem
+from scripts.content import LANGUAGES, ContentError, display, parse_yaml, problem, read_text
 
 ROOT = Path(__file__).resolve().parent.parent
 FIGURE_UNITS = ["eur", "percent", "months", "days", "count"]
@@ -48,46 +49,49 @@ class DataFile:
     path: Path
     entries: dict
     lines: dict[str, int] = field(default_factory=dict)
+    node: yaml.Node | None = None  # the parsed YAML, for the line of anything deeper than a top-level name
 
     def line(self, name: str) -> int:
         return self.lines.get(name, 1)
 
 
 def load(name: str, data_dir: Path | None = None, optional: bool = False) -> DataFile:
+    """Read and parse data/<name>.yml: the one loader of the data files (a missing optional file is empty)."""
     directory = data_dir or ROOT / "data"
     path = directory / f"{name}.yml"
-    if optional and not path.is_file():
+    if optional and not path.exists():
         return DataFile(display(path), {})
-    return _load(path)
+    stat = path.stat() if path.is_file() else None
+    return _load(path, stat and (stat.st_mtime_ns, stat.st_size))
 
 
 @cache
-def _load_cached(path: Path, mtime: float) -> DataFile:
-    text = path.read_text(encoding="utf-8")
+def _load(path: Path, _version: tuple | None) -> DataFile:
+    """Cached while the file is unchanged (`_version`); read_text refuses a missing or unreadable file."""
+    shown = display(path)
+    text = read_text(path, shown)
     try:
-        node = yaml.compose(text)
-        entries = yaml.safe_load(text) or {}
+        node, entries = parse_yaml(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         raise ContentError(
             [
                 problem(
-                    display(path),
+                    shown,
                     (mark.line + 1) if mark else 1,
-                    f"not valid YAML ({getattr(err, 'problem', err)}); check the indentation",
+                    f"not valid YAML ({getattr(err, 'problem', None) or err}); check the indentation and quote "
+                    "values that contain ':' or start with a special character",
                 )
             ]
         ) from None
-    lines = {}
-    if isinstance(node, yaml.MappingNode):
-        lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
-    return DataFile(display(path), entries, lines)
-
-
-def _load(path: Path) -> DataFile:
-    if not path.is_file():
-        raise ContentError([problem(display(path), 1, "this data file is missing")])
-    return _load_cached(path, path.stat().st_mtime)
+    if entries is None:  # only comments: no entries yet
+        return DataFile(shown, {})
+    if not isinstance(entries, dict) or not isinstance(node, yaml.MappingNode):
+        raise ContentError(
+            [problem(shown, 1, "the file must be a list of 'name:' entries, each starting at the line's beginning")]
+        )
+    lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+    return DataFile(shown, entries, lines, node)
 
 
 def localised(data: DataFile, name: str, value, what: str) -> list[str]:
@@ -214,6 +218,8 @@ def format_date(date: dt.date, language: str) -> str:
 
 def check_contacts(data: DataFile) -> list[str]:
     out = []
+    if "site_feedback" not in data.entries:  # every page's feedback link (scripts/hooks.py)
+        out.append(problem(data.path, 1, "the contact 'site_feedback' is missing: restore it from git"))
     for name, contact in data.entries.items():
         at = data.line(name)
         if not isinstance(contact, dict):
@@ -298,11 +304,96 @@ def check_status(data: DataFile) -> list[str]:
     return out
 
 
+def placeholders(text: str) -> set[str] | None:
+    """The {names} that the build fills into an interface text; None if its braces do not pair up."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return None
+
+
 def check_ui(data: DataFile) -> list[str]:
     out = []
     for name, value in data.entries.items():
-        out += localised(data, name, value, "the text")
+        problems = localised(data, name, value, "the text")
+        out += problems
+        if problems:
+            continue
+        wanted = placeholders(str(value["fi"]))
+        for lang in LANGUAGES:
+            found = placeholders(str(value[lang]))
+            if found != wanted:
+                out.append(
+                    problem(
+                        data.path,
+                        data.line(name),
+                        f"'{name}': the {lang} text must have the same {{names}} in braces as the Finnish one "
+                        f"({', '.join(sorted(wanted or [])) or 'none'}); the build fills them in, so keep them "
+                        "untranslated",
+                    )
+                )
     return out
+
+
+AUDIT_FIELDS = ["date", "tool", "browser", "rules", "pages", "languages", "violations"]
+
+
+def check_audit(data: DataFile) -> list[str]:
+    """data/audit.yml is written by the accessibility test; a hand edit must keep its fields."""
+    if not data.entries:
+        return []
+    missing = [name for name in AUDIT_FIELDS if name not in data.entries]
+    date = data.entries.get("date")
+    if not missing and not isinstance(date, dt.date):
+        missing = ["date (YYYY-MM-DD)"]
+    if missing:
+        return [
+            problem(
+                data.path, 1, f"the accessibility record needs {', '.join(missing)}: run the tests again to rewrite it"
+            )
+        ]
+    return []
+
+
+SEARCH_RULE_KINDS = {"min_stem": int, "clitics": list, "endings": list, "rewrite": list, "trim": str, "final": list}
+
+
+def check_search_rules(data: DataFile) -> list[str]:
+    """data/search_rules.yml: for every language, the kinds of rule that scripts/search.py and search.js apply."""
+    out = []
+    for lang in LANGUAGES:
+        rules = data.entries.get(lang)
+        if not isinstance(rules, dict):
+            out.append(problem(data.path, data.line(lang), f"'{lang}' needs its rules: {', '.join(SEARCH_RULE_KINDS)}"))
+            continue
+        for kind, kind_type in SEARCH_RULE_KINDS.items():
+            value = rules.get(kind)
+            pairs = kind in ("rewrite", "final")
+            if (
+                not isinstance(value, kind_type)
+                or isinstance(value, bool)
+                or (isinstance(value, list) and not all(isinstance(v, list if pairs else str) for v in value))
+                or (pairs and not all(len(v) == 2 and all(isinstance(x, str) for x in v) for v in value))
+            ):
+                shape = {int: "a number", str: "text", list: "a list of [old, new] pairs" if pairs else "a list"}
+                out.append(problem(data.path, data.line(lang), f"'{lang}': '{kind}' must be {shape[kind_type]}"))
+    return out
+
+
+class MissingText(ContentError, LookupError):
+    """An interface text that data/ui.yml lacks. A LookupError too, so a template shows nothing for it
+    (the gates, which render every page's shortcodes, report it)."""
+
+
+class Texts(dict):
+    """The interface texts of one language; a missing one names data/ui.yml."""
+
+    def __init__(self, texts: dict, path: Path):
+        super().__init__(texts)
+        self.path = path
+
+    def __missing__(self, key: str):
+        raise MissingText([problem(self.path, 1, f"the interface text '{key}' is missing: restore it from git")])
 
 
 @dataclass
@@ -315,17 +406,34 @@ class SiteData:
     ui: DataFile
     company_forms: DataFile
     audit: DataFile
+    search_rules: DataFile
+
+    def texts(self, language: str) -> Texts:
+        return Texts({key: value[language] for key, value in self.ui.entries.items()}, self.ui.path)
 
     def text(self, key: str, language: str, **values) -> str:
-        text = self.ui.entries[key][language]
-        return text.format(**values) if values else text
+        """An interface text from data/ui.yml in the language, with the {names} filled in."""
+        try:
+            text = self.ui.entries[key][language]
+            return text.format(**values) if values else text
+        except (KeyError, IndexError, ValueError, TypeError) as err:
+            raise ContentError(
+                [
+                    problem(
+                        self.ui.path,
+                        self.ui.line(key),
+                        f"the interface text '{key}' ({language}) is missing or its {{names}} are not "
+                        f"{', '.join(values) or 'empty'} ({type(err).__name__}: {err}): restore it from git",
+                    )
+                ]
+            ) from None
 
 
 def load_all(data_dir: Path | None = None) -> SiteData:
     """Load and check every data file; raise one ContentError listing every problem."""
     from scripts import company_forms  # it uses DataFile from here
 
-    names = ("figures", "contacts", "glossary", "pending", "status", "ui", "company_forms", "audit")
+    names = ("figures", "contacts", "glossary", "pending", "status", "ui", "company_forms", "audit", "search_rules")
     optional = ("company_forms", "audit")  # the audit record is written by the tests
     files = {name: load(name, data_dir, optional=name in optional) for name in names}
     site = SiteData(**files)
@@ -336,7 +444,9 @@ def load_all(data_dir: Path | None = None) -> SiteData:
         + check_pending(site.pending, site.contacts)
         + check_status(site.status)
         + check_ui(site.ui)
+        + check_audit(site.audit)
         + company_forms.check(site.company_forms)
+        + check_search_rules(site.search_rules)
     )
     if problems:
         raise ContentError(problems)

@@ -8,7 +8,6 @@ the editors' guide can show them.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import html
 import posixpath
@@ -295,7 +294,7 @@ class Renderer:
         return company_forms.table(data, self.lang, lambda t: self.expand(t, line), lambda t: self.url_to(t, line))
 
     def company_form_helper(self, _name, line: int, _text) -> str:
-        ui = {key: value[self.lang] for key, value in self.site.ui.entries.items()}
+        ui = self.site.texts(self.lang)
         data = self.company_forms_data(line)
         if data is None:
             return ""
@@ -306,8 +305,7 @@ class Renderer:
         record = self.site.audit.entries
         if not record:
             return self.text("audit_missing")
-        date = record["date"] if isinstance(record["date"], dt.date) else dt.date.fromisoformat(str(record["date"]))
-        return html.escape(self.text("audit_summary", **{**record, "date": format_date(date, self.lang)}))
+        return html.escape(self.text("audit_summary", **{**record, "date": format_date(record["date"], self.lang)}))
 
     def printables(self, _name, _line, _text) -> str:
         """Filled in by scripts/pdf.py once the PDFs exist (sizes and page counts are known only then)."""

@@ -38,6 +38,7 @@ from urllib.parse import urljoin
 
 import yaml
 
+from scripts import data
 from scripts.content import LANGUAGES, SOURCE_LANGUAGE, read_page
 from scripts.data import format_date
 
@@ -325,7 +326,7 @@ def build(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", processes: in
     root = config_file.resolve().parent
     docs_dir = root / config.get("docs_dir", "docs")
     site_url = config["site_url"]
-    ui = yaml.safe_load((root / "data" / "ui.yml").read_text(encoding="utf-8"))
+    ui = data.load("ui", root / "data").entries
     CACHE.mkdir(parents=True, exist_ok=True)
     jobs, listed, cached = [], [], 0
     commits = commit_dates(root)

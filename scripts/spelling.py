@@ -16,7 +16,7 @@ from collections import defaultdict
 from functools import cache
 from pathlib import Path
 
-from scripts.content import SOURCE_LANGUAGE, ContentError, Page, problem
+from scripts.content import SOURCE_LANGUAGE, ContentError, Page, problem, read_text
 from scripts.outline import body_lines
 
 HUNSPELL_DICTIONARIES = {"en": "en_GB", "sv": "sv_FI", "ru": "ru_RU", "uk": "uk_UA"}
@@ -64,7 +64,7 @@ class Dictionaries:
         for name in ("common", language):
             path = self.words_dir / f"{name}.txt"
             if path.exists():
-                for line in path.read_text(encoding="utf-8").splitlines():
+                for line in read_text(path).splitlines():
                     line = line.split("#", 1)[0].strip()
                     if line:
                         words.add(line.lower())
