@@ -6,6 +6,7 @@ Every problem in the content stops the build with `file:line: what and how to fi
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -17,6 +18,11 @@ from scripts import annotations, check, checklists, content, data, macros, modul
 from scripts.content import ContentError
 
 _state: dict = {}
+# scripts/offline.py builds the offline copy with TOIMI_OFFLINE=1 and `--no-directory-urls`: links to the other
+# languages (and to the Finnish original) then go to the online site and say so.
+OFFLINE = os.environ.get("TOIMI_OFFLINE") == "1"
+# A row of at least ten underscores in the text is a line to write on by hand: on paper it becomes a ruled line.
+WRITE_LINE = re.compile(r"_{10,}")
 
 
 def fail(err: ContentError) -> PluginError:
@@ -53,6 +59,9 @@ def on_config(config):
             print(f"Yearly figure to update: {line}", file=sys.stderr)
         annotations.emit(stale, "warning", "Yearly figure to update / Päivitä vuosiluku")
     _state["site"] = site
+    if "commits" not in _state:  # the content date of each page, as its PDF has it
+        _state["commits"] = pdf.commit_dates(Path(config.config_file_path).parent)
+    config["extra"]["offline"] = OFFLINE
     return config
 
 
@@ -69,7 +78,9 @@ def on_page_markdown(markdown, page, config, files):
         parsed = content.read_page(Path(page.file.abs_src_path), shown_as)
         rel = src_uri.split("/", 1)[1]
         source_dir = Path(page.file.abs_src_path).parents[len(Path(rel).parts) - 1]
-        renderer = macros.Renderer(_state["site"], language, rel, str(shown_as), parsed.body_line, source_dir)
+        renderer = macros.Renderer(
+            _state["site"], language, rel, str(shown_as), parsed.body_line, source_dir, config["use_directory_urls"]
+        )
         rendered = renderer.render(markdown)
         if "duration" in parsed.meta:
             meta = {**parsed.meta, "_agenda": modules.agenda(parsed)}
@@ -83,6 +94,7 @@ def on_page_content(html, page, config, files):
     language = current_language(config)
     site = _state["site"]
     page_key = page.file.src_uri.split("/", 1)[1].removesuffix(".md")
+    html = WRITE_LINE.sub(lambda m: f'<span class="toimi-write-line">{m[0]}</span>', html)
     return checklists.label_checkboxes(
         html, page_key, site.text("checklist_progress", language), site.text("checklist_reset", language)
     )
@@ -92,7 +104,8 @@ def on_page_context(context, page, config, nav):
     language = current_language(config)
     site = _state["site"]
     meta = page.meta
-    address = (config["site_url"] or "") + page.url
+    key = page.file.src_uri.split("/", 1)[1].removesuffix(".md")
+    address = pdf.page_url(config["site_url"] or "", language, key)
     feedback = site.contacts.entries["site_feedback"]
     if feedback["status"] == "confirmed" and feedback.get("email"):
         feedback_link = macros.mailto(feedback["email"], site.text("feedback_subject", language, url=address))
@@ -109,8 +122,35 @@ def on_page_context(context, page, config, nav):
         "feedback_link": feedback_link,
         "feedback_note": feedback_note,
         "translation_notice": translation_notice(page, config, language, site),
+        "print_band": print_band(page, config, language, site, key, address) if meta else "",
     }
+    if OFFLINE:
+        context["toimi"]["online_languages"] = offline_language_menu(config, language, key, site)
     return context
+
+
+def print_band(page, config, language: str, site, key: str, address: str) -> str:
+    """The header band the page's print starts with (hidden on screen); a short unit's PDF starts with it too."""
+    root = Path(config.config_file_path).parent
+    date = pdf.content_date(pdf.unit_sources(language, key), root, _state["commits"])
+    ui = site.ui.entries
+    return pdf.print_band(ui, language, pdf.edition_of(key, page.meta), date, address, pdf.is_compact(key, config))
+
+
+def offline_language_menu(config, language: str, key: str, site) -> list[dict]:
+    """In the offline copy, the language menu leads to the same page on the online site, and says so
+    (partials/toimi-online-languages.html). Material's own menu and the head's <link rel="alternate"> go: for
+    each of those Material's script fetches the sitemap next to it, which from the disk means the network."""
+    label = site.text("offline_online", language)
+    menu = []
+    for entry in config.extra.alternate or []:  # mkdocs-static-i18n's, for this page
+        if entry["lang"] == language:
+            menu.append({**entry, "link": ""})
+        else:
+            online = pdf.page_url(config["site_url"], entry["lang"], key)
+            menu.append({**entry, "link": online, "name": f"{entry['name']} ({label})"})
+    config.extra.alternate = []
+    return menu
 
 
 def translation_notice(page, config, language: str, site) -> dict | None:
@@ -121,10 +161,19 @@ def translation_notice(page, config, language: str, site) -> dict | None:
         return None
     base_path = urlsplit(config["site_url"] or "/").path
     finnish_url = page.url.split("/", 1)[1] if "/" in page.url else ""
+    link_text = site.text("translation_original", language)
+    if OFFLINE:  # the offline copy has one language: the Finnish page is online
+        key = page.file.src_uri.split("/", 1)[1].removesuffix(".md")
+        return {
+            "state": state,
+            "text": site.text(f"translation_{state}", language),
+            "link_text": f"{link_text} ({site.text('offline_online', language)})",
+            "href": pdf.page_url(config["site_url"], content.SOURCE_LANGUAGE, key),
+        }
     return {
         "state": state,
         "text": site.text(f"translation_{state}", language),
-        "link_text": site.text("translation_original", language),
+        "link_text": link_text,
         "href": base_path + finnish_url,
     }
 

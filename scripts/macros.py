@@ -51,8 +51,10 @@ class Renderer:
         shown_as: str,
         first_line: int,
         source_dir: Path | None = None,
+        directory_urls: bool = True,
     ):
         self.site, self.lang = site, language
+        self.directory_urls = directory_urls  # False in the offline copy: pages are x.html, not x/
         self.source_dir = source_dir  # docs/<language>, for shortcodes that read another page
         self.page_path = page_path  # inside the language folder, e.g. employers/immigrant-recruitment.md
         self.shown_as, self.first_line = shown_as, first_line
@@ -276,7 +278,9 @@ class Renderer:
             )
             return ""
         body = read_page(module).body
-        inner = Renderer(self.site, self.lang, f"workshops/{name}.md", self.shown_as, line, self.source_dir)
+        inner = Renderer(
+            self.site, self.lang, f"workshops/{name}.md", self.shown_as, line, self.source_dir, self.directory_urls
+        )
         return inner.render(modules.participant_sections(body))
 
     def module_facts(self, meta: dict, slug: str) -> str:
@@ -295,6 +299,8 @@ class Renderer:
             f"**{self.text('module_materials_label')}:** {materials}  \n"
             f"**{self.text('module_handout_label')}:** [{self.text('module_handout_link')}]({slug}-handout.md)\n\n"
             "</div>\n\n"
+            # The print set, filled in once the PDFs and their page counts exist (scripts/print_sets.py).
+            f'<div class="toimi-print-set" data-module="{slug}"></div>\n\n'
         )
 
     def url_to(self, target: str, line: int) -> str:
@@ -303,9 +309,13 @@ class Renderer:
         path, _, anchor = target.partition("#")
         if self.source_dir and not (self.source_dir / path).is_file():
             self.problems.append(problem(self.shown_as, line, f"link to {path}, which does not exist"))
+        fragment = f"#{anchor}" if anchor else ""
+        if not self.directory_urls:  # the offline copy: employers/x.md is employers/x.html
+            here = posixpath.dirname(self.page_path) or "."
+            return posixpath.relpath(path.removesuffix(".md") + ".html", here) + fragment
         folder = lambda md: posixpath.dirname(md) if md.endswith("index.md") else md.removesuffix(".md")  # noqa: E731
         relative = posixpath.relpath(folder(path) or ".", folder(self.page_path) or ".")
-        return ("" if relative == "." else relative + "/") + (f"#{anchor}" if anchor else "")
+        return ("" if relative == "." else relative + "/") + fragment
 
     def expand_markdown(self, text: str, line: int) -> str:
         """Shortcodes inside a data text that is Markdown (links written as [text](https://…))."""
@@ -345,6 +355,14 @@ class Renderer:
         """Filled in by scripts/pdf.py once the PDFs exist (sizes and page counts are known only then)."""
         return '<div class="toimi-printables"></div>'
 
+    def print_sets(self, _name, _line, _text) -> str:
+        """Every workshop's print set, filled in by scripts/print_sets.py once the PDFs exist."""
+        return '<div class="toimi-print-sets"></div>'
+
+    def offline_copy(self, _name, _line, _text) -> str:
+        """The offline copy's download with its size, filled in by scripts/offline.py once the zip exists."""
+        return '<div class="toimi-offline"></div>'
+
     def translation_status(self, _name, line: int, _text) -> str:
         """Every page and the state of its translations, as `python -m scripts.translations status` sees it."""
         docs_dir = self.source_dir.parent
@@ -383,6 +401,8 @@ class Renderer:
         "company_form_helper",
         "audit",
         "printables",
+        "print_sets",
+        "offline_copy",
         "translation_status",
     )
     NEEDS_NAME = ("figure", "contact", "term", "pending", "status", "handout", "steps")

@@ -5,8 +5,12 @@ mkdocs.yml (a new guide there becomes a PDF without code changes), plus one hand
 language with every unit in menu order. A module page is the facilitator's edition, its
 `-handout` page the participant's edition.
 
-Each PDF gets a cover (title, language, content date, EU funding statement, online address
-and QR code), a table of contents with page numbers, bookmarks, running heads and "page N / M".
+A guide, a facilitator's edition and the handbook get a cover (title, language, content date, EU
+funding statement, online address and QR code) and a table of contents with page numbers. Short units
+(the sections under `extra.printables.compact` and every participant's handout) print short: their
+first page opens with a compact header band with the same facts (print_band(), which the web page
+carries too, so the browser's own print looks the same). Every PDF has bookmarks, running heads and
+"page N / M".
 It is tagged PDF/UA-1 with /Lang and metadata, and reproducible: the only date in it is the
 content date, the newest commit among the unit's own source files.
 
@@ -19,7 +23,6 @@ skips every PDF whose print HTML, stylesheet and fonts did not change.
 from __future__ import annotations
 
 import argparse
-import base64
 import datetime as dt
 import hashlib
 import html
@@ -34,7 +37,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from multiprocessing import Pool
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 import yaml
 
@@ -57,6 +60,7 @@ class Unit:
     language: str
     key: str  # the page's path inside the language folder, without .md ("employers/immigrant-recruitment")
     edition: str  # standard | facilitator | participant | handbook
+    compact: bool = False  # no cover and no contents page: a header band on the first page
     title: str = ""
     path: str = ""  # the PDF's address inside site/
     sources: list[str] = field(default_factory=list)  # the unit's own source files
@@ -97,16 +101,37 @@ def units_for(language: str, docs_dir: Path, config: dict) -> list[Unit]:
         if rel.split("/")[0] not in sections or rel.endswith("index.md"):
             continue
         key = rel.removesuffix(".md")
-        sources = [f"docs/{language}/{rel}"]
-        if key.endswith("-handout"):
-            edition = "participant"
-            sources.append(f"docs/{language}/{key.removesuffix('-handout')}.md")
-        elif "duration" in read_page(tree / rel).meta:
-            edition = "facilitator"
-        else:
-            edition = "standard"
-        units.append(Unit(language, key, edition, path=pdf_path(language, key), sources=sources))
+        edition = edition_of(key, read_page(tree / rel).meta)
+        units.append(
+            Unit(
+                language,
+                key,
+                edition,
+                compact=is_compact(key, config),
+                path=pdf_path(language, key),
+                sources=unit_sources(language, key),
+            )
+        )
     return units
+
+
+def edition_of(key: str, meta: dict) -> str:
+    if key.endswith("-handout"):
+        return "participant"
+    return "facilitator" if "duration" in meta else "standard"
+
+
+def is_compact(key: str, config: dict) -> bool:
+    """A short unit: a participant's handout, or a page of a section listed under extra.printables.compact."""
+    return key.endswith("-handout") or key.split("/")[0] in config["extra"]["printables"].get("compact", [])
+
+
+def unit_sources(language: str, key: str) -> list[str]:
+    """The unit's own source files: its page, and for a handout the module it is made from."""
+    sources = [f"docs/{language}/{key}.md"]
+    if key.endswith("-handout"):
+        sources.append(f"docs/{language}/{key.removesuffix('-handout')}.md")
+    return sources
 
 
 def pdf_path(language: str, key: str) -> str:
@@ -117,13 +142,20 @@ def handbook_path(language: str) -> str:
     return f"pdf/{language}/toimi-opas-{language}.pdf"
 
 
-def page_file(site_dir: Path, language: str, key: str) -> Path:
-    return (site_dir if language == SOURCE_LANGUAGE else site_dir / language) / key / "index.html"
+def page_file(site_dir: Path, language: str, key: str, directory_urls: bool = True) -> Path:
+    """The built page of a key: "employers/x" is employers/x/index.html, or employers/x.html in the offline
+    copy (built without directory URLs); "employers/index" is employers/index.html in both."""
+    root = site_dir if language == SOURCE_LANGUAGE else site_dir / language
+    if key == "index" or key.endswith("/index"):
+        return root / f"{key}.html"
+    return root / key / "index.html" if directory_urls else root / f"{key}.html"
 
 
 def page_url(site_url: str, language: str, key: str) -> str:
+    """The online address of a page ("employers/index" and "index" are their folders' addresses)."""
     prefix = "" if language == SOURCE_LANGUAGE else f"{language}/"
-    return urljoin(site_url, prefix + key + "/")
+    folder = key.removesuffix("index").removesuffix("/")
+    return urljoin(site_url, prefix + (folder + "/" if folder else ""))
 
 
 def commit_dates(root: Path) -> dict[str, dt.date]:
@@ -155,18 +187,79 @@ def content_date(files: list[str], root: Path, commits: dict[str, dt.date]) -> d
     return max(dates)
 
 
-def qr_data_uri(url: str) -> str:
-    import qrcode
-    import qrcode.image.svg
+def svg_data_uri(svg: str) -> str:
+    return "data:image/svg+xml," + quote(svg, safe=" /:='.-")
 
-    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=2)
-    return "data:image/svg+xml;base64," + base64.b64encode(image.to_string()).decode()
+
+def qr_data_uri(url: str) -> str:
+    """The QR code of an address as a small SVG: one path of the dark runs of each row (3-4 KB, where
+    qrcode's own SVG path is 13 KB), so a web page can carry it for the browser's print."""
+    import qrcode
+
+    code = qrcode.QRCode(border=2, error_correction=qrcode.constants.ERROR_CORRECT_M)
+    code.add_data(url)
+    code.make(fit=True)
+    matrix = code.get_matrix()
+    runs = []
+    for y, row in enumerate(matrix):
+        x = 0
+        while x < len(row):
+            if row[x]:
+                start = x
+                while x < len(row) and row[x]:
+                    x += 1
+                runs.append(f"M{start} {y}h{x - start}v1h-{x - start}z")
+            else:
+                x += 1
+    size = len(matrix)
+    svg = (
+        f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {size} {size}' shape-rendering='crispEdges'>"
+        f"<rect width='{size}' height='{size}' fill='#fff'/><path d='{''.join(runs)}'/></svg>"
+    )
+    return svg_data_uri(svg)
+
+
+def emblem_data_uri() -> str:
+    return svg_data_uri((ROOT / "overrides" / "assets" / "images" / "eu-emblem.svg").read_text(encoding="utf-8"))
+
+
+def print_band(ui: dict, language: str, edition: str, date: dt.date, address: str, qr: bool) -> str:
+    """The compact header band of a short unit's first page: EU emblem and funding statement, edition,
+    language, content date, online address and (qr=True) its QR code. Every web page carries it, hidden
+    on screen, so the browser's own print starts like the PDF; scripts.pdf keeps it for short units and
+    drops it where a cover says the same."""
+
+    def text(key: str) -> str:
+        return html.escape(ui[key][language])
+
+    english = '<br><span lang="en">Co-funded by the European Union</span>' if language in ("ru", "uk") else ""
+    edition_text = ui.get(f"edition_{edition}", {}).get(language, "")
+    facts = [
+        (text("print_language"), LANGUAGE_NAMES[language]),
+        (text("printables_date"), format_date(date, language)),
+        (text("print_online"), f'<span class="toimi-print-band__address">{html.escape(address)}</span>'),
+    ]
+    qr_image = (
+        f'<img class="toimi-print-band__qr" src="{qr_data_uri(address)}" alt="{text("qr_alt")}: {html.escape(address)}">'
+        if qr
+        else ""
+    )
+    return (
+        f'<header class="toimi-print-band{" toimi-print-band--compact" if qr else ""}">{qr_image}'
+        f'<p class="toimi-print-band__funding"><img src="{emblem_data_uri()}" alt="{text("emblem_alt")}">'
+        f"<span>{text('funding')}{english}</span></p>"
+        + (f'<p class="toimi-print-band__edition">{html.escape(edition_text)}</p>' if edition_text else "")
+        + '<p class="toimi-print-band__facts">'
+        + " · ".join(f'<span class="toimi-print-band__fact">{label}: {value}</span>' for label, value in facts)
+        + "</p></header>"
+    )
 
 
 # --- The print HTML --------------------------------------------------------------------------
 
 REMOVE = [
     r'<div class="toimi-checklist-tools".*?</div>',
+    r'<div class="toimi-print-set".*?</div>',
     r'<p class="toimi-actions"[^>]*>.*?</p>',
     r'<a class="headerlink"[^>]*>.*?</a>',
     r'<a [^>]*class="md-content__button[^"]*"[^>]*>.*?</a>',
@@ -177,9 +270,17 @@ REMOVE = [
 ]
 
 
-def article_html(page_html: str, page_address: str, prefix: str, in_document: dict[str, str]) -> str:
-    """The page's article, ready for paper: ids made unique, links resolved, boxes empty."""
+BAND = re.compile(r'<header class="toimi-print-band.*?</header>', re.S)
+
+
+def article_html(
+    page_html: str, page_address: str, prefix: str, in_document: dict[str, str], band: bool = False
+) -> str:
+    """The page's article, ready for paper: ids made unique, links resolved, boxes empty; the header band
+    kept for a short unit (band=True), dropped where the cover says the same."""
     body = ARTICLE.search(page_html).group(1)
+    if not band:
+        body = BAND.sub("", body)
     for pattern in REMOVE:
         body = re.sub(pattern, "", body, flags=re.S)
     body = body.replace(" hidden", "")
@@ -242,6 +343,8 @@ def document(unit: Unit, articles: list[str], ui: dict, address: str, date: dt.d
   <img class="print-cover__qr" src="{qr_data_uri(address)}" alt="{html.escape(ui["qr_alt"][lang])}: {html.escape(address)}">
   <p class="print-cover__project">{html.escape(ui["project_line"][lang])} {html.escape(ui["licence"][lang])}</p>
 </section>"""
+    front = "" if unit.compact else cover + toc(articles, unit.edition == "handbook")
+    kind = " print-doc--compact" if unit.compact else ""
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8">
 <title>{html.escape(unit.title)}</title>
@@ -250,12 +353,14 @@ def document(unit: Unit, articles: list[str], ui: dict, address: str, date: dt.d
 <meta name="keywords" content="TOIMI, Pohjois-Karjala, {html.escape(unit.key.split("/")[0])}">
 <meta name="dcterms.created" content="{date.isoformat()}"><meta name="dcterms.modified" content="{date.isoformat()}">
 <link rel="stylesheet" href="assets/stylesheets/print.css"></head>
-<body>{cover}{toc(articles, unit.edition == "handbook")}<div class="print-doc">{"".join(articles)}</div></body></html>"""
+<body>{front}<div class="print-doc{kind}">{"".join(articles)}</div></body></html>"""
 
 
-def fill_printables_page(site_dir: Path, language: str, entries: list[dict], ui: dict) -> None:
+def fill_printables_page(
+    site_dir: Path, language: str, entries: list[dict], ui: dict, directory_urls: bool = True
+) -> None:
     """Put the list of PDFs (size, pages, content date) on the language's Printables page."""
-    page = page_file(site_dir, language, "printables")
+    page = page_file(site_dir, language, "printables", directory_urls)
     if not page.exists():
         return
     text = page.read_text(encoding="utf-8")
@@ -360,6 +465,7 @@ def build(
                     page_url(site_url, language, u.key),
                     articles_by_unit[u.key][1],
                     in_document,
+                    band=unit.compact,
                 )
                 for u in members
             ]
@@ -374,6 +480,7 @@ def build(
                 [
                     unit.title,
                     unit.edition,
+                    unit.compact,
                     language,
                     address,
                     date,

@@ -3,7 +3,9 @@ reproducible, and rendered again only when their content changed."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 import shutil
 
 import pytest
@@ -11,6 +13,7 @@ from pypdf import PdfReader
 
 from conftest import LANGUAGES, ROOT, build_fixture
 from scripts import pdf
+from scripts.data import format_date
 
 SECTIONS = ["employers", "entrepreneurship", "checklists", "workshops"]
 
@@ -154,3 +157,82 @@ def test_the_pdf_has_no_web_controls(site_dir):
         page.extract_text() for page in PdfReader(site_dir / "pdf" / "en" / "employers-immigrant-recruitment.pdf").pages
     )
     assert "Download the printable PDF" not in text and "Edit this page" not in text
+
+
+FUNDING = {
+    "fi": "Euroopan unionin osarahoittama",
+    "en": "Co-funded by the European Union",
+    "sv": "Medfinansieras av Europeiska unionen",
+    "ru": "Софинансируется Европейским союзом",
+    "uk": "Співфінансується Європейським Союзом",
+}
+CONTENTS = {"fi": "Sisällys", "en": "Contents", "sv": "Innehåll", "ru": "Содержание", "uk": "Зміст"}
+
+
+def test_checklists_and_handouts_open_with_a_header_band_not_a_cover(site_dir, printables):
+    short = [e for e in printables if e["edition"] == "participant" or e["key"].startswith("checklists/")]
+    assert len(short) == 5 * 10 and all(e["compact"] for e in short)
+    for entry in short:
+        reader = PdfReader(site_dir / entry["path"])
+        first = " ".join(reader.pages[0].extract_text().split())
+        lang = entry["language"]
+        assert FUNDING[lang] in first and " ".join(entry["title"].split()) in first, entry["path"]
+        assert format_date(dt.date.fromisoformat(entry["content_date"]), lang) in first, entry["path"]
+        assert not any(CONTENTS[lang] in page.extract_text() for page in reader.pages[:2]), entry["path"]
+        assert "/Figure" in struct_types(reader)  # the emblem and the QR code, with alt text
+    # Guides, facilitators' editions and the handbook keep their cover and contents page.
+    for entry in printables:
+        if not entry["compact"]:
+            second = PdfReader(site_dir / entry["path"]).pages[1].extract_text()
+            assert CONTENTS[entry["language"]] in second, entry["path"]
+
+
+def test_short_units_are_at_least_a_third_shorter_than_before(printables):
+    """bench/printables-before.json: the page counts of the unchanged branch (cover, contents, content)."""
+    before = json.loads((ROOT / "bench" / "printables-before.json").read_text(encoding="utf-8"))["pdfs"]
+    old = {(e["language"], e["key"]): e["pages"] for e in before}
+    short = [e for e in printables if e["compact"]]
+    assert sum(e["pages"] for e in short) <= 2 / 3 * sum(old[(e["language"], e["key"])] for e in short)
+    assert all(e["pages"] <= old[(e["language"], e["key"])] - 2 for e in short)
+
+
+def test_fill_in_spaces_are_big_enough_to_write_by_hand(site_dir):
+    """A worksheet's empty cells are answer boxes; underscores are ruled lines (print.css)."""
+    css = (site_dir / "assets" / "stylesheets" / "print.css").read_text(encoding="utf-8")
+    assert "td:empty { height: 11mm; }" in css and "width: 45mm" in css
+    html = (site_dir / "workshops" / "recruiting-across-cultures-handout" / "index.html").read_text(encoding="utf-8")
+    assert '<span class="toimi-write-line">____' in html
+
+
+def test_the_browser_print_starts_with_the_same_band(site_dir):
+    """Every content page carries the band (hidden on screen); short units with the QR code, like their PDF."""
+    checklist = (site_dir / "sv" / "checklists" / "starttiraha" / "index.html").read_text(encoding="utf-8")
+    assert '<header class="toimi-print-band toimi-print-band--compact"' in checklist
+    assert "toimi-print-band__qr" in checklist and FUNDING["sv"] in checklist
+    guide = (site_dir / "sv" / "employers" / "partial-work-ability" / "index.html").read_text(encoding="utf-8")
+    assert '<header class="toimi-print-band"' in guide and "toimi-print-band__qr" not in guide
+    css = (site_dir / "assets" / "stylesheets" / "toimi.css").read_text(encoding="utf-8")
+    assert ".toimi-print-band { display: none; }" in css and "@media print" in css
+
+
+def test_each_module_has_a_print_set_with_page_counts_and_sheets(site_dir, printables):
+    pages = {(e["language"], e["key"]): e["pages"] for e in printables}
+    for lang in LANGUAGES:
+        root = site_dir if lang == "fi" else site_dir / lang
+        page = (root / "workshops" / "recruiting-across-cultures" / "index.html").read_text(encoding="utf-8")
+        block = re.search(r'<div class="toimi-print-set" data-module="recruiting-across-cultures">(.*?)</div>', page)
+        assert block, lang
+        links = re.findall(r'<a href="([^"]+)" type="application/pdf" download>', block[1])
+        names = [link.rsplit("/", 1)[1] for link in links]
+        assert names == [
+            "workshops-recruiting-across-cultures.pdf",
+            "workshops-recruiting-across-cultures-handout.pdf",
+            "checklists-employer-immigrant-recruitment.pdf",
+        ], names
+        handout = pages[(lang, "workshops/recruiting-across-cultures-handout")]
+        checklist = pages[(lang, "checklists/employer-immigrant-recruitment")]
+        facilitator = pages[(lang, "workshops/recruiting-across-cultures")]
+        sheets = 18 * ((handout + 1) // 2 + (checklist + 1) // 2) + (facilitator + 1) // 2
+        assert f" {sheets} " in block[1], (lang, sheets, block[1])
+        index = (root / "workshops" / "index.html").read_text(encoding="utf-8")
+        assert index.count('<div class="toimi-print-set" data-module=') == 5, lang
