@@ -6,7 +6,9 @@ Targets (from the issues): site HTML build under 15 s; a guide page's first load
 compressed and 15 requests; Largest Contentful Paint under 2.5 s on slow 3G; no layout shift;
 PDF rebuild with nothing changed under 2 s; one page changed re-renders two PDFs; the first search
 downloads at most 150 KB; inflected-word recall 90 % or more in fi, sv, ru and en; `make check` (every
-content gate, spelling included, no build) in seconds: under 15 s.
+content gate, spelling included, no build) in seconds: under 15 s; the checklists and participants'
+handouts together at least a third fewer pages than before issue 14 (bench/printables-before.json, the
+page counts of the branch before it); the size of each language's offline copy.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ def pdf_builds(work: Path) -> dict:
 
     pdf.CACHE = work / ".cache" / "pdf"
     cold = pdf.build(work / "site", work / "mkdocs.yml")
+    pages = pages_per_pdf(work / "site")
     warm = pdf.build(work / "site", work / "mkdocs.yml")
     page = work / "docs" / "sv" / "employers" / "partial-work-ability.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nEn mätning.\n", encoding="utf-8")
@@ -75,6 +78,7 @@ def pdf_builds(work: Path) -> dict:
     changed = pdf.build(work / "site", work / "mkdocs.yml")
     size = sum(f.stat().st_size for f in (work / "site").rglob("*") if f.is_file())
     return {
+        **pages,
         "pdfs": cold["pdfs"],
         "pages": cold["pages"],
         "cold_s": cold["seconds"],
@@ -84,6 +88,28 @@ def pdf_builds(work: Path) -> dict:
         "pages_per_second": round(cold["pages"] / cold["seconds"], 1),
         "site_bytes_with_pdfs": size,
     }
+
+
+def pages_per_pdf(site: Path) -> dict:
+    """Pages of every PDF now and before issue 14, and the totals of the short units (checklists, handouts)."""
+    before = json.loads((ROOT / "bench" / "printables-before.json").read_text(encoding="utf-8"))["pdfs"]
+    old = {(e["language"], e["key"]): e["pages"] for e in before}
+    entries = json.loads((site / "printables.json").read_text(encoding="utf-8"))
+    per_pdf = {e["path"]: {"pages": e["pages"], "before": old.get((e["language"], e["key"]))} for e in entries}
+    short = [e for e in entries if e["compact"]]
+    return {
+        "per_pdf": per_pdf,
+        "short_units": len(short),
+        "short_pages": sum(e["pages"] for e in short),
+        "short_pages_before": sum(old[(e["language"], e["key"])] for e in short),
+        "pages_before": sum(old.values()),
+    }
+
+
+def offline_copies(work: Path) -> dict:
+    from scripts import offline
+
+    return offline.build(work / "site", work / "mkdocs.yml")
 
 
 def page_loads(site: Path) -> dict:
@@ -224,7 +250,14 @@ def verdicts(report: dict) -> list[tuple[str, str, str, bool]]:
         ]
     pdf = report["pdf"]
     rows += [
-        ("PDFs: count, pages", f"{pdf['pdfs']}, {pdf['pages']}", "", True),
+        ("PDFs: count, pages (before issue 14)", f"{pdf['pdfs']}, {pdf['pages']} ({pdf['pages_before']})", "", True),
+        (
+            f"Checklists and handouts ({pdf['short_units']}): pages",
+            f"{pdf['short_pages']} (before {pdf['short_pages_before']}, "
+            f"{100 * (pdf['short_pages'] - pdf['short_pages_before']) / pdf['short_pages_before']:+.0f} %)",
+            "<= 2/3 of before",
+            pdf["short_pages"] <= 2 / 3 * pdf["short_pages_before"],
+        ),
         ("PDFs cold", f"{pdf['cold_s']} s ({pdf['pages_per_second']} pages/s)", "", True),
         ("PDFs warm, nothing changed", f"{pdf['warm_s']} s", "< 2 s", pdf["warm_s"] < 2),
         (
@@ -240,6 +273,9 @@ def verdicts(report: dict) -> list[tuple[str, str, str, bool]]:
             True,
         ),
     ]
+    for lang, size in report["offline"]["bytes"].items():
+        rows.append((f"Offline copy ({lang}.zip)", f"{size / 2**20:.1f} MB", "", True))
+    rows.append(("Offline copies: build time", f"{report['offline']['seconds']} s", "", True))
     for lang, result in report["search"].items():
         worst = max(result["first_search_bytes"].values())
         rows += [
@@ -271,6 +307,7 @@ def main() -> int:
         report["guide_page"] = page_loads(work / "site")
         report["search"] = searches(work / "site")
         report["pdf"] = pdf_builds(work)
+        report["offline"] = offline_copies(work)
     rows = verdicts(report)
     report["targets"] = [{"what": r[0], "result": r[1], "target": r[2], "met": r[3]} for r in rows]
     out = ROOT / "bench" / "report.json"

@@ -1,4 +1,5 @@
-"""Build the complete site (HTML and PDFs) into site/ without ever leaving a half-built one.
+"""Build the complete site (HTML, search, PDFs, print sets and the offline copies) into site/ without ever
+leaving a half-built one.
 
 MkDocs writes into a temporary folder; site/ is replaced only when the whole build succeeded, so a
 mistake in one page never takes the published copy down with it.
@@ -31,9 +32,12 @@ def build(site_dir: Path, config: Path = Path("mkdocs.yml"), pdfs: bool = True, 
 
     print("Search: " + json.dumps(search.build(work, config.parent / "data" / "search_rules.yml")))
     if pdfs:
-        from scripts import pdf
+        from scripts import offline, pdf, print_sets
 
         print("PDFs: " + json.dumps(pdf.build(work, config, only=only)))
+        print("Print sets: " + json.dumps(print_sets.fill_all(work, config)))
+        if only is None:  # a preview (only the changed pages' PDFs) has no offline copies
+            print("Offline copies: " + json.dumps(offline.build(work, config)))
     old = site_dir.parent / f".{site_dir.name}-old"
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():

@@ -91,9 +91,10 @@ def mark_page(page_html: str, indexed: bool = True) -> str:
         '<article class="md-content__inner md-typeset" data-search-body>',
         1,
     )
-    for cls in ("facilitator", "toimi-page-meta", "toimi-pdf-link", "toimi-checklist-tools", "toimi-helper-form"):
+    ignored = ("facilitator", "toimi-page-meta", "toimi-pdf-link", "toimi-checklist-tools", "toimi-helper-form")
+    for cls in (*ignored, "toimi-print-band"):
         page_html = re.sub(
-            rf'<(details|div|aside|p|form) class="([^"]*\b{cls}\b[^"]*)"',
+            rf'<(details|div|aside|p|form|header) class="([^"]*\b{cls}\b[^"]*)"',
             r'<\1 class="\2" data-search-ignore',
             page_html,
         )
@@ -169,15 +170,19 @@ def read_sections(page_html: str) -> tuple[str, list[dict]] | None:
     return title, sections
 
 
-def pages_of(site_dir: Path, language: str) -> list[tuple[str, str]]:
-    """(address relative to the site root, HTML) of every page in one language, in a stable order."""
+def pages_of(site_dir: Path, language: str, directory_urls: bool = True) -> list[tuple[str, str]]:
+    """(address relative to the site root, HTML) of every page in one language, in a stable order.
+    Without directory URLs (the offline copy) a page's address is its file: employers/x.html."""
     root = site_dir if language == SOURCE_LANGUAGE else site_dir / language
     found = []
-    for page in sorted(root.rglob("index.html")):
+    for page in sorted(root.rglob("index.html" if directory_urls else "*.html")):
         rel = page.relative_to(site_dir)
         if language == SOURCE_LANGUAGE and rel.parts[0] in LANGUAGES:
             continue
-        found.append((rel.parent.as_posix() + "/" if rel.parent.parts else "", page.read_text(encoding="utf-8")))
+        if directory_urls:
+            found.append((rel.parent.as_posix() + "/" if rel.parent.parts else "", page.read_text(encoding="utf-8")))
+        else:
+            found.append((rel.as_posix(), page.read_text(encoding="utf-8")))
     return found
 
 
@@ -207,7 +212,7 @@ def passages_of(sections: list[dict]) -> list[dict]:
     return passages
 
 
-def write_index(site_dir: Path, rules_file: Path) -> dict[str, int]:
+def write_index(site_dir: Path, rules_file: Path, directory_urls: bool = True) -> dict[str, int]:
     rules = load_rules(rules_file)
     counts = {}
     for language in LANGUAGES:
@@ -216,7 +221,7 @@ def write_index(site_dir: Path, rules_file: Path) -> dict[str, int]:
         (out / "passages").mkdir(exist_ok=True)
         weights: dict[str, Counter] = defaultdict(Counter)  # key -> passage number -> weight
         page_of_passage, page_lengths = [], []
-        for address, page_html in pages_of(site_dir, language):
+        for address, page_html in pages_of(site_dir, language, directory_urls):
             read = read_sections(page_html)
             if read is None:
                 continue
@@ -263,3 +268,25 @@ def write_index(site_dir: Path, rules_file: Path) -> dict[str, int]:
 
 def build(site_dir: Path, rules_file: Path) -> dict:
     return write_index(site_dir, rules_file)
+
+
+def as_scripts(search_dir: Path) -> int:
+    """The offline copy's index: a page opened from the disk (file://) cannot fetch JSON, but it can load a
+    script. Every search/<lang>/<name>.json becomes <name>.js, which hands its data to search.js:
+    `toimiSearchData("words/ka", {...})`. Returns the number of files."""
+    count = 0
+    for language_dir in sorted(p for p in search_dir.iterdir() if p.is_dir()):
+        for data in sorted(language_dir.rglob("*.json")):
+            name = data.relative_to(language_dir).with_suffix("").as_posix()
+            script = f"toimiSearchData({json.dumps(name, ensure_ascii=False)},{data.read_text(encoding='utf-8')});\n"
+            data.with_suffix(".js").write_text(script, encoding="utf-8")
+            data.unlink()
+            count += 1
+    return count
+
+
+def classic_script(module_code: str) -> str:
+    """search.js for the offline copy: a module cannot be imported from file://, so the same code runs as a
+    classic script that hands its two functions to toimi.js as window.toimiSearch."""
+    code = module_code.replace("export function ", "function ")
+    return f"(function () {{\n{code}\nwindow.toimiSearch = {{ key: key, attach: attach }};\n}})();\n"

@@ -1,5 +1,5 @@
 /* The site search. toimi.js loads this module when the search dialog is first opened, so a reader who
-   never searches never downloads it. It reads the index that scripts/search.py writes for the page's
+   never searches never downloads it (the offline copy runs it as a classic script: scripts/search.py). It reads the index that scripts/search.py writes for the page's
    language (search/<lang>/): the reader's word is reduced to a key with the rules of data/search_rules.yml
    (the same rules the build used on the content), the one word file for that key is fetched, pages are
    ranked (BM25) and each shown result fetches only its passage. Nothing comes from another host. */
@@ -35,6 +35,14 @@ export function key(word, rules) {
   return w;
 }
 
+// The offline copy, opened from the disk, cannot fetch: each index file there is a script (words/ka.js)
+// that calls toimiSearchData("words/ka", data) (scripts/search.py as_scripts).
+var waiting = {};
+window.toimiSearchData = function (name, data) {
+  (waiting[name] || []).forEach(function (resolve) { resolve(data); });
+  delete waiting[name];
+};
+
 // A content key matches the reader's key if it is the same or, for a key of a full stem, begins with it
 // (as a reader types, and "subsidies" -> "subsid" finds "subsidy").
 function matches(contentKey, readerKey, rules) {
@@ -52,9 +60,22 @@ export function attach(root) {
   var index = json(new URL("index.json", searchRoot));
 
   function json(url) {
+    if (location.protocol === "file:") return script(url);
     return fetch(url).then(function (response) {
       if (!response.ok) throw new Error(response.status + " " + url);
       return response.json();
+    });
+  }
+
+  function script(url) {
+    var name = decodeURIComponent(url.href.slice(searchRoot.href.length)).replace(/\.json$/, "");
+    return new Promise(function (resolve, reject) {
+      (waiting[name] = waiting[name] || []).push(resolve);
+      var tag = document.createElement("script");
+      tag.src = url.href.replace(/\.json$/, ".js");
+      tag.onload = function () { tag.remove(); };
+      tag.onerror = function () { tag.remove(); reject(new Error("missing " + url)); };
+      document.head.appendChild(tag);
     });
   }
 

@@ -147,11 +147,23 @@
   var open = root.querySelector(".toimi-search__open");
   var search = null;
 
+  // A module cannot be imported from file:// (the offline copy): there search.js is a classic script.
+  function load(url) {
+    if (location.protocol !== "file:") return import(url);
+    return new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = url;
+      tag.onload = function () { resolve(window.toimiSearch); };
+      tag.onerror = reject;
+      document.head.appendChild(tag);
+    });
+  }
+
   open.addEventListener("click", function () {
     dialog.showModal();
     root.querySelector("input").focus();
     if (!search) {
-      search = import(new URL(root.getAttribute("data-code"), location.href).href)
+      search = load(new URL(root.getAttribute("data-code"), location.href).href)
         .then(function (code) { return code.attach(root); });
     }
     search.catch(function () {
