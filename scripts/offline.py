@@ -122,13 +122,16 @@ def start_page(language: str, ui: dict, site_url: str) -> str:
 <html lang="{language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{text("offline_start_title")}</title>
 <style>body {{ font: 1.1rem/1.5 system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; }}
-body {{ color: #111; }} a {{ color: #1d5b79; }} .open {{ font-size: 1.4rem; font-weight: 700; }}</style></head>
+body {{ color: #111; }} a {{ color: #1d5b79; }} .open {{ font-size: 1.4rem; font-weight: 700; }}
+.funding {{ display: flex; align-items: center; gap: 1rem; }}</style></head>
 <body><main>
 <h1>{text("offline_start_title")}</h1>
 <p class="open"><a href="{home}">{text("offline_start_open")}</a></p>
 <p><a href="{printables}">{text("offline_start_printables")}</a></p>
 <p>{text("offline_in_copy")} <a href="{html.escape(online)}">{html.escape(online)}</a></p>
-<p>{text("funding")}. {text("project_line")} {text("licence")}</p>
+<p class="funding"><img src="site/assets/images/eu-emblem.svg" alt="{text("emblem_alt")}" height="48">
+<strong>{text("funding")}</strong></p>
+<p>{text("project_line")} {text("licence")}</p>
 </main></body></html>
 """
 
