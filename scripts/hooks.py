@@ -143,7 +143,7 @@ def offline_language_menu(config, language: str, key: str, site) -> list[dict]:
     each of those Material's script fetches the sitemap next to it, which from the disk means the network."""
     label = site.text("offline_online", language)
     menu = []
-    for entry in config.extra.alternate or []:  # mkdocs-static-i18n's, for this page
+    for entry in getattr(config.extra, "alternate", None) or []:  # mkdocs-static-i18n's, for this page
         if entry["lang"] == language:
             menu.append({**entry, "link": ""})
         else:
