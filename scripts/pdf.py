@@ -44,6 +44,7 @@ import yaml
 from scripts import data
 from scripts.content import LANGUAGES, SOURCE_LANGUAGE, read_page
 from scripts.data import format_date
+from scripts.hyphenation import hyphenate_text, without_soft_hyphens
 
 ROOT = Path(__file__).resolve().parent.parent
 # The cache lives outside site/, so a clean site build still reuses it. TOIMI_PDF_CACHE moves it (tests).
@@ -333,7 +334,7 @@ def document(unit: Unit, articles: list[str], ui: dict, address: str, date: dt.d
 <section class="print-cover">
   <div class="print-cover__funding"><img src="assets/images/eu-emblem.svg" alt="{html.escape(ui["emblem_alt"][lang])}">
     <p>{html.escape(ui["funding"][lang])}{'<br><span lang="en">Co-funded by the European Union</span>' if lang in ("ru", "uk") else ""}</p></div>
-  <p class="print-cover__title">{html.escape(unit.title)}</p>
+  <p class="print-cover__title">{html.escape(hyphenate_text(unit.title, lang))}</p>
   <p class="print-cover__edition">{html.escape(edition)}</p>
   <dl>
     <dt class="label-language"></dt><dd>{LANGUAGE_NAMES[lang]}</dd>
@@ -444,7 +445,8 @@ def build(
         articles_by_unit = {}
         for index, unit in enumerate(units):
             page = page_file(site_dir, language, unit.key).read_text(encoding="utf-8")
-            unit.title = html.unescape(TAG.sub("", TITLE.search(ARTICLE.search(page).group(1)).group(1))).strip()
+            title = html.unescape(TAG.sub("", TITLE.search(ARTICLE.search(page).group(1)).group(1))).strip()
+            unit.title = without_soft_hyphens(title)  # the PDF's metadata and the printables list
             articles_by_unit[unit.key] = (page, f"u{index}-")
         handbook = Unit(
             language,

@@ -145,6 +145,7 @@ class Sections(HTMLParser):
     def handle_data(self, data):
         if self.body_depth is None or self.ignore_depth is not None:
             return
+        data = data.replace("\u00ad", "")  # the soft hyphens of headings (scripts/hyphenation.py) are not text
         section = self.sections[-1]
         if self.heading_depth is not None and self.open[self.heading_depth - 1] == "h1":
             self.title += data
