@@ -114,7 +114,10 @@ def no_network(monkeypatch):
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
-    """The real site, built once with the same command as `make site`."""
+    """The real site, built once with the same command as `make site`. TOIMI_TEST_SITE=<folder> tests an
+    already built site instead (for a quick rerun of a few tests, or to see a new test fail on an old build)."""
+    if os.environ.get("TOIMI_TEST_SITE"):
+        return Path(os.environ["TOIMI_TEST_SITE"]).resolve()
     out = tmp_path_factory.mktemp("built") / "site"
     result = subprocess.run(
         [sys.executable, "-m", "scripts.build", "--site-dir", str(out)],

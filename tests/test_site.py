@@ -229,3 +229,53 @@ def test_glossary_links_lead_to_an_entry_on_the_glossary_page(site_dir, html_pag
                 assert anchor in ids, (page, anchor)
                 checked += 1
     assert checked > 50
+
+
+class Anchors(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.anchors: list[dict] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a" and dict(attrs).get("href"):
+            self.anchors.append(dict(attrs))
+
+
+def language_of(site_dir: Path, target: Path) -> str | None:
+    """The language a built file belongs to (None for what is not a page or a PDF: assets, search files)."""
+    parts = target.relative_to(site_dir).parts
+    if parts[0] == "pdf":
+        return parts[1]
+    if parts[0] in ("assets", "search") or target.suffix not in (".html", ".pdf"):
+        return None
+    return parts[0] if parts[0] in LANGUAGES[1:] else LANGUAGES[0]
+
+
+def test_links_stay_in_the_readers_language(site_dir, html_pages):
+    """Every link to a page or a PDF of this site leads into the page's own language, on every page of every
+    language (the 404 pages too). A link may lead into another language only when it says so with hreflang:
+    the language menu, and the notices that link to the Finnish source or suggest the reader's language."""
+    offenders, checked = [], 0
+    for lang in LANGUAGES:
+        pages = html_pages[lang] + [language_root(site_dir, lang) / "404.html"]
+        for page in pages:
+            parser = Anchors()
+            parser.feed(page.read_text(encoding="utf-8"))
+            for anchor in parser.anchors:
+                href = anchor["href"]
+                url = urlsplit(href)
+                if url.scheme in ("mailto", "tel") or href.startswith("#"):
+                    continue
+                if url.scheme and url.hostname != SITE_HOST:
+                    continue
+                if url.scheme:  # an absolute address of this site
+                    href = url.path + (f"#{url.fragment}" if url.fragment else "")
+                target = resolve(site_dir, page, href)
+                target_lang = language_of(site_dir, target)
+                if target_lang is None:
+                    continue
+                checked += 1
+                if target_lang != lang and anchor.get("hreflang") != target_lang:
+                    offenders.append(f"{page.relative_to(site_dir)}: {href} leads to {target_lang}")
+    assert checked > 1000
+    assert not offenders, f"{len(offenders)} links leave the reader's language:\n" + "\n".join(offenders[:40])
