@@ -9,12 +9,27 @@ from __future__ import annotations
 import os
 import re
 import sys
+from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
-from scripts import annotations, check, checklists, content, data, macros, modules, not_found, pdf, search, translations
+from scripts import (
+    annotations,
+    check,
+    checklists,
+    content,
+    data,
+    hyphenation,
+    macros,
+    modules,
+    not_found,
+    pdf,
+    search,
+    translations,
+)
 from scripts.content import ContentError
 
 _state: dict = {}
@@ -95,9 +110,22 @@ def on_page_content(html, page, config, files):
     site = _state["site"]
     page_key = page.file.src_uri.split("/", 1)[1].removesuffix(".md")
     html = WRITE_LINE.sub(lambda m: f'<span class="toimi-write-line">{m[0]}</span>', html)
-    return checklists.label_checkboxes(
+    html = checklists.label_checkboxes(
         html, page_key, site.text("checklist_progress", language), site.text("checklist_reset", language)
     )
+    return title_and_pdf_links(page, config, language, site) + hyphenation.hyphenate_headings(html, language)
+
+
+def title_and_pdf_links(page, config, language: str, site) -> str:
+    """The page title as the article's <h1> (Material then writes none), with soft hyphens in its long words,
+    and the page's PDFs on a line of their own under it: the title never shares its line with them.
+    <title>, the menus and the search index keep page.title without soft hyphens."""
+    title = hyphenation.hyphenate_headings(f"<h1>{escape(page.title)}</h1>", language)
+    links = " · ".join(
+        f'<a href="{escape(get_relative_url(href, page.url))}" type="application/pdf">{escape(label)}</a>'
+        for label, href in pdf_links(page, config, language, site)
+    )
+    return title + (f'\n<p class="toimi-pdf-link">{links}</p>\n' if links else "\n")
 
 
 def on_page_context(context, page, config, nav):
@@ -114,7 +142,6 @@ def on_page_context(context, page, config, nav):
         feedback_link = None
         feedback_note = site.text("feedback_pending", language, who=feedback["confirmed_by"][language])
     context["toimi"] = {
-        "pdf_links": pdf_links(page, config, language, site),
         "reviewed": site.text("reviewed", language, date=data.format_date(meta["reviewed"], language))
         if meta.get("reviewed")
         else None,
@@ -123,6 +150,7 @@ def on_page_context(context, page, config, nav):
         "feedback_note": feedback_note,
         "translation_notice": translation_notice(page, config, language, site),
         "print_band": print_band(page, config, language, site, key, address) if meta else "",
+        "language_suggestions": language_suggestions(page, language, site),
     }
     if OFFLINE:
         context["toimi"]["online_languages"] = offline_language_menu(config, language, key, site)
@@ -151,6 +179,24 @@ def offline_language_menu(config, language: str, key: str, site) -> list[dict]:
             menu.append({**entry, "link": online, "name": f"{entry['name']} ({label})"})
     config.extra.alternate = []
     return menu
+
+
+def language_suggestions(page, language: str, site) -> list[dict]:
+    """On a Finnish page, the same page offered in each other language, in that language. toimi.js shows at most
+    one of them: the language the reader's browser puts before Finnish (nothing without JavaScript)."""
+    if language != content.SOURCE_LANGUAGE:
+        return []
+    return [
+        {
+            "lang": other,
+            "href": get_relative_url(f"{other}/{page.url}", page.url),
+            "text": site.text("language_suggestion", other),
+            "link": site.text("language_suggestion_link", other),
+            "close": site.text("language_suggestion_close", other),
+        }
+        for other in content.LANGUAGES
+        if other != content.SOURCE_LANGUAGE
+    ]
 
 
 def translation_notice(page, config, language: str, site) -> dict | None:
@@ -203,6 +249,9 @@ def on_env(env, config, files):
     language = current_language(config)
     env.globals["toimi_ui"] = {key: value[language] for key, value in _state["site"].ui.entries.items()}
     env.globals["toimi_language"] = language
+    # The language's own folder ("" for Finnish, "en/" …): the templates' links to pages start from it, so that
+    # they stay in the reader's language (a bare 'privacy/' | url is the Finnish page).
+    env.globals["toimi_home"] = "" if language == content.SOURCE_LANGUAGE else f"{language}/"
     return env
 
 

@@ -1,5 +1,58 @@
 /* TOIMI-opas: the site's own scripts, in one file so that a page makes one request for them.
-   Each part is independent and says what it does. */
+   Each part is independent and says what it does. The file is loaded in the <head> (overrides/main.html), so that
+   the language suggestion is decided before the first paint; the parts that need the page wait for it. */
+
+document.documentElement.classList.add("toimi-js");
+
+/* ---- language suggestion ---------------------------------------------------------------- */
+/* On a Finnish page, a reader whose browser puts English, Swedish, Russian or Ukrainian before Finnish is offered
+   the same page in that language, in that language. The page holds every variant (overrides/main.html); this part
+   marks <html> with the one to show before anything is drawn, so the banner is in the first layout and nothing
+   moves. No redirect and no cookie: closing it is kept in localStorage ("toimi-language-suggestion", listed on the
+   privacy page). A reader who came to the Finnish page from another language of this site chose Finnish: no banner. */
+(function () {
+  "use strict";
+  var KEY = "toimi-language-suggestion";
+  var root = document.documentElement;
+  var meta = document.querySelector('meta[name="toimi-language-suggestions"]');
+  if (!meta) return;
+  var offered = meta.getAttribute("content").split(" ");
+  try { if (localStorage.getItem(KEY)) return; } catch (e) { /* storage blocked: offer it */ }
+  var from = document.referrer;
+  if (from && from.indexOf(location.origin + "/") === 0 &&
+      new RegExp("/(" + offered.join("|") + ")/").test(from.slice(location.origin.length))) return;
+  var preferred = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
+  var chosen = null;
+  for (var i = 0; i < preferred.length && !chosen; i++) {
+    var code = String(preferred[i]).toLowerCase().split("-")[0];
+    if (code === "fi") return;
+    if (offered.indexOf(code) >= 0) chosen = code;
+  }
+  if (!chosen) return;
+  root.setAttribute("data-toimi-suggest", chosen);
+
+  function setup() {
+    var banner = document.querySelector('.toimi-suggest__item[data-lang="' + chosen + '"]');
+    if (!banner) return;
+    banner.querySelector(".toimi-suggest__close").addEventListener("click", function () {
+      try { localStorage.setItem(KEY, "closed"); } catch (e) { /* private mode: closed until the next page */ }
+      root.removeAttribute("data-toimi-suggest");
+      var heading = document.querySelector("article h1");  // the focus goes on to the page, not to the top
+      if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+    });
+    /* Announce it politely: its message is a live region (role="status") that was on the page from the start;
+       once the page has loaded, its sentence is written again, which screen readers announce. Same text, same
+       size: nothing moves. */
+    window.addEventListener("load", function () {
+      setTimeout(function () {
+        var text = banner.querySelector(".toimi-suggest__text").firstChild;
+        if (text && text.nodeType === 3) text.replaceWith(document.createTextNode(text.data));
+      }, 800);
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  else setup();
+})();
 
 /* ---- checklists ---------------------------------------------------------------- */
 /* Checklists: ticks are kept in this browser only (localStorage key "toimi-checklists"), under IDs
@@ -139,7 +192,7 @@
 /* ---- search ---------------------------------------------------------------- */
 /* The search dialog. The search itself (search.js, an index of our own per language) is loaded when the
    dialog is first opened, so pages that are only read stay light. */
-(function () {
+function toimiSearch() {
   "use strict";
   var root = document.querySelector(".toimi-search");
   if (!root || !window.HTMLDialogElement) return;
@@ -172,7 +225,9 @@
     });
   });
   root.querySelector(".toimi-search__close").addEventListener("click", function () { dialog.close(); open.focus(); });
-})();
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", toimiSearch);
+else toimiSearch();
 
 /* ---- tables ---------------------------------------------------------------- */
 /* A table wider than the screen scrolls inside its box (Material wraps it). A keyboard user must be
