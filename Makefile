@@ -13,9 +13,13 @@ export NO_MKDOCS_2_WARNING := 1
 # Voikko (Finnish) and Hunspell with its dictionaries (British English, Finland-Swedish, Russian, Ukrainian).
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0
 SPELLING_PACKAGES := libvoikko1 voikko-fi hunspell hunspell-en-gb hunspell-sv hunspell-ru hunspell-uk
-TEST_PACKAGES := chromium $(SPELLING_PACKAGES)
+# The Nu HTML Checker (vnu-jar, pinned in package.json and package-lock.json) runs on Debian's Java; npm comes
+# from Debian's nodejs and npm unless the machine already has it.
+HTML_CHECK_PACKAGES := default-jre-headless $(if $(shell command -v npm),,nodejs npm)
+TEST_PACKAGES := chromium $(SPELLING_PACKAGES) $(HTML_CHECK_PACKAGES)
+VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: site serve test check pdf bench lint lock freshness preview pr-summary clean
+.PHONY: site serve test check html-check pdf bench lint lock freshness preview pr-summary clean
 
 # The virtual environment is installed from the lock file, every file checked against its SHA-256, with a Python
 # new enough for the locked packages (PYTHON_VERSION in scripts/lock.py; Debian 12's own python3 is 3.11.2).
@@ -32,6 +36,11 @@ $(VENV)/.installed: requirements-dev.lock
 lock: $(VENV)/.installed
 	$(PY) -m scripts.lock
 
+$(VNU): package.json package-lock.json
+	@scripts/system_packages.sh $(HTML_CHECK_PACKAGES)
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 ## site: build the complete site (all five languages) into site/
 site: $(VENV)/.installed
 	@scripts/system_packages.sh $(PDF_PACKAGES)
@@ -42,7 +51,7 @@ serve: $(VENV)/.installed
 	$(if $(LANGUAGE),TOIMI_ONLY_LANGUAGE=$(LANGUAGE)) $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## test: run every test (builds the site once per test session)
-test: $(VENV)/.installed
+test: $(VENV)/.installed $(VNU)
 	@scripts/system_packages.sh $(PDF_PACKAGES) $(TEST_PACKAGES)
 	$(PY) -m pytest
 
@@ -69,6 +78,12 @@ pr-summary: $(VENV)/.installed
 freshness: $(VENV)/.installed
 	$(PY) -m scripts.freshness report reports/freshness
 
+## html-check: the Nu HTML Checker over every page of an already built site/ (`make site` first); prints
+## "file":line.column: error: … for each error, and exits 1 if there is any
+html-check: $(VNU)
+	@test -d site || { echo "No site/ to check: run make site first" >&2; exit 1; }
+	java -jar $(VNU) --errors-only --skip-non-html --format gnu site
+
 ## pdf: (re)make the PDFs of an already built site/ (only what changed is rendered again)
 pdf: $(VENV)/.installed
 	@scripts/system_packages.sh $(PDF_PACKAGES)
@@ -84,4 +99,4 @@ lint: $(VENV)/.installed
 	$(PY) -m ruff check scripts tests
 
 clean:
-	rm -rf site .site-build preview .preview-build .pytest_cache .cache
+	rm -rf site .site-build preview .preview-build .pytest_cache .cache node_modules
