@@ -21,6 +21,7 @@ from scripts import (
     check,
     checklists,
     content,
+    csp,
     data,
     hyphenation,
     macros,
@@ -28,6 +29,8 @@ from scripts import (
     not_found,
     pdf,
     search,
+    table_align,
+    theme,
     translations,
 )
 from scripts.content import ContentError
@@ -51,6 +54,8 @@ def current_language(config) -> str:
 
 
 def on_config(config):
+    if not any(isinstance(e, table_align.TableAlignExtension) for e in config["markdown_extensions"]):
+        config["markdown_extensions"].append(table_align.TableAlignExtension())
     docs_dir = Path(config["docs_dir"])
     data_dir = Path(config.config_file_path).parent / "data"
     # The gates read every language at once: run them once per build, and again only when a file of docs/
@@ -110,9 +115,11 @@ def on_page_content(html, page, config, files):
     site = _state["site"]
     page_key = page.file.src_uri.split("/", 1)[1].removesuffix(".md")
     html = WRITE_LINE.sub(lambda m: f'<span class="toimi-write-line">{m[0]}</span>', html)
-    html = checklists.label_checkboxes(
-        html, page_key, site.text("checklist_progress", language), site.text("checklist_reset", language)
-    )
+    try:
+        progress, reset = site.text("checklist_progress", language), site.text("checklist_reset", language)
+    except ContentError as err:
+        raise fail(err) from None
+    html = checklists.label_checkboxes(html, page_key, progress, reset)
     return title_and_pdf_links(page, config, language, site) + hyphenation.hyphenate_headings(html, language)
 
 
@@ -129,7 +136,15 @@ def title_and_pdf_links(page, config, language: str, site) -> str:
 
 
 def on_page_context(context, page, config, nav):
-    language = current_language(config)
+    try:
+        context["toimi"] = page_facts(page, config, current_language(config))
+    except ContentError as err:
+        raise fail(err) from None
+    return context
+
+
+def page_facts(page, config, language: str) -> dict:
+    """What overrides/main.html shows around a page: PDFs, review date, sources, feedback, notices."""
     site = _state["site"]
     meta = page.meta
     key = page.file.src_uri.split("/", 1)[1].removesuffix(".md")
@@ -141,7 +156,7 @@ def on_page_context(context, page, config, nav):
     else:
         feedback_link = None
         feedback_note = site.text("feedback_pending", language, who=feedback["confirmed_by"][language])
-    context["toimi"] = {
+    facts = {
         "reviewed": site.text("reviewed", language, date=data.format_date(meta["reviewed"], language))
         if meta.get("reviewed")
         else None,
@@ -153,8 +168,8 @@ def on_page_context(context, page, config, nav):
         "language_suggestions": language_suggestions(page, language, site),
     }
     if OFFLINE:
-        context["toimi"]["online_languages"] = offline_language_menu(config, language, key, site)
-    return context
+        facts["online_languages"] = offline_language_menu(config, language, key, site)
+    return facts
 
 
 def print_band(page, config, language: str, site, key: str, address: str) -> str:
@@ -241,18 +256,43 @@ def pdf_links(page, config, language: str, site) -> list[tuple[str, str]]:
 
 
 def on_post_page(output, page, config):
-    return search.mark_page(output, indexed=not page.file.src_uri.endswith("-handout.md"))
+    output = search.mark_page(output, indexed=not page.file.src_uri.endswith("-handout.md"))
+    return csp.fill(output, page.file.src_uri)
+
+
+def on_template_context(context, template_name, config):
+    # The 404 page has no translations: its language menu leads to each language's home page (Material's
+    # menu, partials/alternate.html, would otherwise show the links of the page built before it).
+    if template_name == "404.html":
+        base_path = urlsplit(config["site_url"] or "/").path
+        for alternate in config.extra.get("alternate", []):
+            alternate["link"] = base_path + (
+                "" if alternate["lang"] == content.SOURCE_LANGUAGE else f"{alternate['lang']}/"
+            )
+    return context
+
+
+def on_post_template(output_content, template_name, config):
+    return csp.fill(output_content, template_name) if template_name.endswith(".html") else output_content
 
 
 def on_env(env, config, files):
     # The footer (funding statement, licence) is on every page, the 404 page included.
     language = current_language(config)
-    env.globals["toimi_ui"] = {key: value[language] for key, value in _state["site"].ui.entries.items()}
-    env.globals["toimi_language"] = language
-    # The language's own folder ("" for Finnish, "en/" …): the templates' links to pages start from it, so that
-    # they stay in the reader's language (a bare 'privacy/' | url is the Finnish page).
-    env.globals["toimi_home"] = "" if language == content.SOURCE_LANGUAGE else f"{language}/"
-    return env
+    site_url = config["site_url"]
+    env.globals.update(
+        toimi_ui=_state["site"].texts(language),
+        toimi_language=language,
+        toimi_languages=content.LANGUAGES,
+        # The language's own folder ("" for Finnish, "en/" …): the templates' links to pages start from it, so
+        # that they stay in the reader's language (a bare 'privacy/' | url is the Finnish page).
+        toimi_home="" if language == content.SOURCE_LANGUAGE else f"{language}/",
+        toimi_csp=csp.POLICY,
+        toimi_referrer=csp.REFERRER,
+        toimi_address=lambda url: content.address(site_url, url),
+        toimi_alternates=lambda url: content.alternates(site_url, url),
+    )
+    return theme.correct(env)
 
 
 PRINT_MARKER = "/* print.css, for the browser's own print (added by the build) */"
@@ -273,12 +313,4 @@ def merge_print_styles(site_dir: Path) -> None:
 
 def on_post_build(config):
     merge_print_styles(Path(config["site_dir"]))
-    base_path = urlsplit(config["site_url"] or "/").path
-    not_found.finish_language_build(
-        Path(config["site_dir"]),
-        current_language(config),
-        content.SOURCE_LANGUAGE,
-        content.LANGUAGES,
-        base_path,
-        _state,
-    )
+    not_found.finish_language_build(Path(config["site_dir"]), current_language(config), content.SOURCE_LANGUAGE, _state)

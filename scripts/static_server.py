@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import mimetypes
+import ssl
 import threading
 from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -76,10 +77,18 @@ class Handler(BaseHTTPRequestHandler):
             pass  # the browser moved on before the answer arrived (a test navigating away)
 
 
-def start(directory: Path, base: str = "/toimi-opas/", port: int = 0) -> ThreadingHTTPServer:
-    """Start serving in a background thread; the caller reads server.server_port and calls shutdown()."""
+def start(
+    directory: Path, base: str = "/toimi-opas/", port: int = 0, certificate: tuple[Path, Path] | None = None
+) -> ThreadingHTTPServer:
+    """Start serving in a background thread; the caller reads server.server_port and calls shutdown().
+    With `certificate` (a certificate and its key, PEM) it answers HTTPS: the browser tests open the site
+    at its published address (site_url), which Chromium is told to resolve to this server."""
     handler = partial(Handler, root=directory.resolve(), base=base)
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    if certificate:
+        tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        tls.load_cert_chain(*map(str, certificate))
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 

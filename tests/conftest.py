@@ -148,17 +148,45 @@ def html_pages(site_dir) -> dict[str, list[Path]]:
     return pages
 
 
+SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))["site_url"]
+SITE_HOST = SITE_URL.split("/")[2]
+assert SITE_URL.endswith(BASE), "BASE is the path of site_url"
+
+
 @pytest.fixture(scope="session")
-def server(site_dir):
+def certificate(tmp_path_factory) -> tuple[Path, Path]:
+    """A self-signed certificate for the site's host, made for this test run (Debian's openssl)."""
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", f"/CN={SITE_HOST}"]
+        + ["-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
+@pytest.fixture(scope="session")
+def local_server(site_dir, certificate):
     from scripts.static_server import start
 
-    srv = start(site_dir, BASE)
-    yield f"http://127.0.0.1:{srv.server_port}{BASE}"
+    srv = start(site_dir, BASE, certificate=certificate)
+    yield srv
     srv.shutdown()
 
 
 @pytest.fixture(scope="session")
-def browser():
+def server(local_server) -> str:
+    """The site at its published address (site_url): Chromium resolves that host to the local server.
+    The pages name their own absolute addresses (hreflang alternates, which Material's language menu
+    follows with requests), so only at that origin does the browser behave, Content-Security-Policy
+    included, as it does for a reader."""
+    return SITE_URL
+
+
+@pytest.fixture(scope="session")
+def browser(local_server):
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (make test does)")
     from playwright.sync_api import sync_playwright
@@ -175,6 +203,8 @@ def browser():
                 "--disable-sync",
                 "--no-first-run",
                 "--disable-quic",
+                f"--host-resolver-rules=MAP {SITE_HOST}:443 127.0.0.1:{local_server.server_port}",
+                "--ignore-certificate-errors",  # the test run's own certificate
             ],
         )
         yield instance

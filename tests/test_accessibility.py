@@ -1,4 +1,5 @@
-"""WCAG 2.1 AA in Chromium: axe-core over every built page in every language, contrast in the dark
+"""WCAG 2.1 AA in Chromium: axe-core over every built page in every language (404 pages included; the same
+walk fails on any Content-Security-Policy violation), contrast in the dark
 scheme, keyboard use, and no sideways scrolling at 320 px. The run writes its result to
 data/audit.yml, which the accessibility statement shows: the statement's figures are never typed.
 """
@@ -13,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, SITE_HOST
 
 AXE = Path(importlib.util.find_spec("axe_playwright_python").origin).parent / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -37,7 +38,10 @@ def run_axe(page, options: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def axe_page(browser):
+    from test_csp import RECORD_VIOLATIONS
+
     context = browser.new_context()
+    context.add_init_script(RECORD_VIOLATIONS)
     page = context.new_page()
     yield page
     context.close()
@@ -48,11 +52,14 @@ def test_every_page_passes_wcag_21_aa(server, site_dir, html_pages, axe_page, br
     assert len(urls) == sum(len(pages) for pages in html_pages.values())
     # The 404 page of every language too.
     urls += [server + ("" if lang == "fi" else f"{lang}/") + "no-such-page/" for lang in LANGUAGES]
+    urls += [server + ("" if lang == "fi" else f"{lang}/") + "404.html" for lang in LANGUAGES]
     options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
     failures, rules, requests = [], set(), []
     axe_page.on("request", lambda request: requests.append((axe_page.url, request.url)))
     for url in urls:
         axe_page.goto(url, wait_until="networkidle")
+        # The same walk checks the Content-Security-Policy (scripts/csp.py): nothing on any page violates it.
+        failures += [f"{url}: Content-Security-Policy: {v}" for v in axe_page.evaluate("window.__violations")]
         result = run_axe(axe_page, options)
         # The test checks its own honesty: the full A/AA rule set ran and nothing was switched off.
         assert result["toolOptions"]["runOnly"]["values"] == WCAG_TAGS
@@ -80,7 +87,7 @@ def test_every_page_passes_wcag_21_aa(server, site_dir, html_pages, axe_page, br
     )
     assert not failures, "\n".join(failures)
     # Privacy, on the same walk through every page: no request leaves the site, no cookie is set.
-    elsewhere = [(page, url) for page, url in requests if urlsplit(url).hostname != "127.0.0.1"]
+    elsewhere = [(page, url) for page, url in requests if urlsplit(url).hostname != SITE_HOST]
     assert not elsewhere, elsewhere
     assert axe_page.context.cookies() == []
 

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import LANGUAGES
+from conftest import LANGUAGES, SITE_HOST
 
 NOT_FOUND = {
     "fi": "Sivua ei löytynyt",
@@ -41,7 +41,7 @@ def test_home_page_loads_cleanly_and_only_from_this_site(server, page, lang):
     assert page.evaluate("document.documentElement.lang") == lang
     assert page.problems == [], page.problems
     hosts = {urlsplit(url).hostname for url in page.requests if not url.startswith("data:")}
-    assert hosts == {"127.0.0.1"}, hosts
+    assert hosts == {SITE_HOST}, hosts
     assert page.context.cookies() == []
 
 

@@ -7,10 +7,11 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
+from xml.etree import ElementTree
 
-from conftest import BASE, LANGUAGES, ROOT
+from conftest import BASE, LANGUAGES, ROOT, SITE_HOST, SITE_URL
 
-SITE_HOST = "toimi-opas.github.io"
+SOURCE = LANGUAGES[0]
 
 
 def relative_pages(pages: list[Path], root: Path) -> set[str]:
@@ -84,14 +85,43 @@ def test_language_links_lead_to_the_same_page_in_the_other_language(site_dir, ht
             rel = page.relative_to(root)
             links = parse(page)
             assert sorted(code for code, _ in links.switcher) == sorted(LANGUAGES), page
-            assert sorted(code for code, _ in links.alternates) == sorted(LANGUAGES), page
+            assert [code for code, _ in links.alternates] == [*LANGUAGES, "x-default"], page
             for code, href in links.switcher + links.alternates:
+                code = SOURCE if code == "x-default" else code
                 target = resolve(site_dir, page, href)
                 assert target == language_root(site_dir, code) / rel, f"{page}: {code} link {href} -> {target}"
                 assert target.exists()
                 assert f'<html lang="{code}"' in target.read_text(encoding="utf-8")[:300]
                 checked += 1
     assert checked >= 2 * 5 * 5 * 10
+
+
+def sitemap_alternates(site_dir: Path) -> dict[str, list[tuple[str, str]]]:
+    namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ElementTree.parse(site_dir / "sitemap.xml").getroot()
+    return {
+        url.find("s:loc", namespaces).text: [
+            (link.get("hreflang"), link.get("href")) for link in url.findall("x:link", namespaces)
+        ]
+        for url in root.findall("s:url", namespaces)
+    }
+
+
+def test_hreflang_alternates_are_absolute_with_x_default_and_match_the_sitemap(site_dir, html_pages):
+    sitemap = sitemap_alternates(site_dir)
+    assert len(sitemap) == sum(len(pages) for pages in html_pages.values())
+    for lang in LANGUAGES:
+        root = language_root(site_dir, lang)
+        for page in html_pages[lang]:
+            rel = page.parent.relative_to(root).as_posix()
+            address = SITE_URL + ("" if lang == SOURCE else f"{lang}/") + ("" if rel == "." else rel + "/")
+            alternates = parse(page).alternates
+            assert alternates == sitemap[address], page
+            assert all(href.startswith(SITE_URL) for _, href in alternates), page
+            assert dict(alternates)["x-default"] == dict(alternates)[SOURCE], page
+        # A missing page's alternates are the language home pages.
+        home = [(code, SITE_URL + ("" if code == SOURCE else f"{code}/")) for code in LANGUAGES]
+        assert parse(root / "404.html").alternates == [*home, ("x-default", SITE_URL)]
 
 
 def test_the_switcher_shows_native_language_names(site_dir):
