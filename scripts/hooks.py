@@ -313,4 +313,5 @@ def merge_print_styles(site_dir: Path) -> None:
 
 def on_post_build(config):
     merge_print_styles(Path(config["site_dir"]))
+    theme.correct_script(Path(config["site_dir"]))
     not_found.finish_language_build(Path(config["site_dir"]), current_language(config), content.SOURCE_LANGUAGE, _state)

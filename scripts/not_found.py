@@ -8,17 +8,11 @@
    the site), keeping the address that was asked for after '#'. Replacing the document in place was
    tried and left Chromium with a page that never finished loading. Without JavaScript the Finnish
    page stays, and its language menu leads to every language.
-2. Material's language menu fetches sitemap.xml next to every alternate address (each page's
-   translations). A minimal sitemap in every page folder answers those requests, so none is a 404.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-EMPTY_SITEMAP = (
-    '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
-)
 
 
 def finish_language_build(site_dir: Path, language: str, default_language: str, state: dict) -> None:
@@ -31,7 +25,3 @@ def finish_language_build(site_dir: Path, language: str, default_language: str, 
         (site_dir / language / "404.html").write_text(text, encoding="utf-8")
     if "root_404" in state:
         page.write_text(state["root_404"], encoding="utf-8")
-    for index in site_dir.rglob("index.html"):
-        stub = index.parent / "sitemap.xml"
-        if not stub.exists():
-            stub.write_text(EMPTY_SITEMAP, encoding="utf-8")

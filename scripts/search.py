@@ -277,11 +277,11 @@ def as_scripts(search_dir: Path) -> int:
     `toimiSearchData("words/ka", {...})`. Returns the number of files."""
     count = 0
     for language_dir in sorted(p for p in search_dir.iterdir() if p.is_dir()):
-        for data in sorted(language_dir.rglob("*.json")):
-            name = data.relative_to(language_dir).with_suffix("").as_posix()
-            script = f"toimiSearchData({json.dumps(name, ensure_ascii=False)},{data.read_text(encoding='utf-8')});\n"
-            data.with_suffix(".js").write_text(script, encoding="utf-8")
-            data.unlink()
+        for part in sorted(language_dir.rglob("*.json")):
+            name = part.relative_to(language_dir).with_suffix("").as_posix()
+            script = f"toimiSearchData({json.dumps(name, ensure_ascii=False)},{part.read_text(encoding='utf-8')});\n"
+            part.with_suffix(".js").write_text(script, encoding="utf-8")
+            part.unlink()
             count += 1
     return count
 

@@ -45,6 +45,15 @@ def test_home_page_loads_cleanly_and_only_from_this_site(server, page, lang):
     assert page.context.cookies() == []
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_page_asks_for_nothing_it_does_not_use(server, page, lang):
+    answers = []
+    page.on("response", lambda response: answers.append((response.url, response.status)))
+    page.goto(url_for(server, lang, "employers/partial-work-ability/"), wait_until="networkidle")
+    assert [url for url, _ in answers if "sitemap" in url] == []
+    assert [(url, status) for url, status in answers if status != 200] == []
+
+
 @pytest.mark.parametrize(("start", "target"), [("fi", "uk"), ("ru", "sv"), ("en", "fi")])
 def test_the_language_menu_keeps_the_reader_on_the_same_page(server, page, start, target):
     page.goto(url_for(server, start, "employers/partial-work-ability/"), wait_until="networkidle")
