@@ -69,7 +69,7 @@ def test_the_language_menu_keeps_the_reader_on_the_same_page(server, page, start
 def test_a_missing_address_answers_in_its_language(server, page, lang):
     response = page.goto(url_for(server, lang, "no/such/page/"))
     assert response.status == 404
-    page.wait_for_function(f"document.documentElement.lang === '{lang}'")
+    page.wait_for_function(f"() => document.documentElement.lang === '{lang}'")
     page.wait_for_load_state("networkidle")
     assert NOT_FOUND[lang] in page.locator("article").inner_text()
     # The only error is the 404 status of the missing address itself.

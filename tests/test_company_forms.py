@@ -91,7 +91,7 @@ def test_reset_clears_the_answers(helper_page):
     page = helper_page("fi")
     answer(page, {"starttiraha": "yes"})
     page.get_by_role("button", name="Aloita alusta").click()
-    page.wait_for_function("document.querySelectorAll('.toimi-helper-form input:checked').length === 0")
+    page.wait_for_function("() => document.querySelectorAll('.toimi-helper-form input:checked').length === 0")
     assert excluded(page) == []
 
 
@@ -321,7 +321,7 @@ def test_the_warning_is_announced_once_keeps_its_place_and_works_from_the_keyboa
     assert slot.bounding_box()["height"] == 0
     assert abs(top(following) - before) < 1
     page.get_by_role("button", name="Aloita alusta").click()
-    page.wait_for_function("document.querySelectorAll('.toimi-helper-form input:checked').length === 0")
+    page.wait_for_function("() => document.querySelectorAll('.toimi-helper-form input:checked').length === 0")
     assert shown_warnings(page) == []
 
 

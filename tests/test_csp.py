@@ -68,7 +68,7 @@ def test_search_works_under_the_policy(server, page):
     page.click(".toimi-search__open")
     page.fill("#toimi-search-input", "Traficom")
     page.dispatch_event("#toimi-search-input", "input")
-    page.wait_for_function("document.querySelector('.toimi-search').dataset.query === 'Traficom'")
+    page.wait_for_function("() => document.querySelector('.toimi-search').dataset.query === 'Traficom'")
     assert page.locator(".toimi-search__results a").count() > 0
     page.keyboard.press("Enter")  # nothing is submitted: there is no form
     assert page.locator("dialog").is_visible()
@@ -108,5 +108,5 @@ def test_the_language_menu_works_under_the_policy(server, page, lang):
 
 def test_the_404_router_runs_under_the_policy(server, page):
     page.goto(server + "uk/no/such/page/")
-    page.wait_for_function("document.documentElement.lang === 'uk'")
+    page.wait_for_function("() => document.documentElement.lang === 'uk'")
     page.wait_for_load_state("networkidle")

@@ -130,7 +130,7 @@ def test_search_is_usable_by_keyboard_alone(browser, server):
     assert page.evaluate("document.activeElement.id") == "toimi-search-input"
     page.keyboard.insert_text("кооперативу")
     page.dispatch_event("#toimi-search-input", "input")
-    page.wait_for_function("document.querySelector('.toimi-search').dataset.query === 'кооперативу'")
+    page.wait_for_function("() => document.querySelector('.toimi-search').dataset.query === 'кооперативу'")
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.tagName") == "A"
@@ -163,7 +163,7 @@ def test_first_search_downloads_little(browser, server, site_dir, lang):
     page.click(".toimi-search__open")
     page.fill("#toimi-search-input", "starttiraha" if lang == "fi" else "предпринимателя")
     page.dispatch_event("#toimi-search-input", "input")
-    page.wait_for_function("document.querySelector('.toimi-search').dataset.query")
+    page.wait_for_function("() => document.querySelector('.toimi-search').dataset.query")
     page.wait_for_load_state("networkidle")
     loaded = SENT[before:]
     first_search = sum(size for _, size in loaded)
