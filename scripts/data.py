@@ -254,6 +254,13 @@ def format_value(value: float, unit: str, language: str) -> str:
     return number
 
 
+def format_size(size: int, language: str, ui: dict) -> str:
+    """A file size as readers of the language write it: '287 kt', '3,4 Mt', '3.4 MB' (ui: data/ui.yml's entries)."""
+    if size < 2**20:
+        return ui["size_kilobytes"][language].format(size=format_number(max(1, round(size / 1024)), language, 0))
+    return ui["size_megabytes"][language].format(size=format_number(size / 2**20, language, 1))
+
+
 def format_date(date: dt.date, language: str) -> str:
     if language == "en":
         return f"{date.day} {MONTHS_EN[date.month - 1]} {date.year}"

@@ -38,7 +38,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts import pdf, print_sets, search
+from scripts import data, pdf, print_sets, search
 from scripts.content import LANGUAGES, SOURCE_LANGUAGE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -154,11 +154,6 @@ def write_zip(work: Path, language: str, target: Path, date: tuple, ui: dict, si
     return target.stat().st_size
 
 
-def size_text(size: int, language: str) -> str:
-    megabytes = f"{size / 2**20:.1f}"
-    return (megabytes if language == "en" else megabytes.replace(".", ",")) + " MB"
-
-
 def fill_download(site_dir: Path, language: str, size: int, ui: dict) -> None:
     """The download (with its size and a one-line instruction) on the Printables page and the workshops index."""
     for key in ("printables", "workshops/index"):
@@ -167,7 +162,7 @@ def fill_download(site_dir: Path, language: str, size: int, ui: dict) -> None:
             continue
         text = page.read_text(encoding="utf-8")
         href = posixpath.relpath(f"offline/{language}.zip", posixpath.dirname(page.relative_to(site_dir).as_posix()))
-        label = html.escape(ui["offline_download"][language].format(size=size_text(size, language)))
+        label = html.escape(ui["offline_download"][language].format(size=data.format_size(size, language, ui)))
         block = (
             f'<div class="toimi-offline"><p><a href="{href}" type="application/zip" download>{label}</a></p>'
             f"<p>{html.escape(ui['offline_instruction'][language])}</p></div>"

@@ -43,7 +43,7 @@ import yaml
 
 from scripts import data
 from scripts.content import LANGUAGES, SOURCE_LANGUAGE, read_page
-from scripts.data import format_date
+from scripts.data import format_date, format_size
 from scripts.hyphenation import hyphenate_text, without_soft_hyphens
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -379,7 +379,7 @@ def fill_printables_page(
             ui[key][language]
             for key in ("printables_edition", "printables_pages", "printables_size", "printables_date")
         ]
-        cells = [edition or "–", str(entry["pages"]), f"{max(1, round(entry['bytes'] / 1024))} kB", date]
+        cells = [edition or "–", str(entry["pages"]), format_size(entry["bytes"], language, ui), date]
         rows.append(
             f'<tr><th scope="row"><a href="{href}">{html.escape(entry["title"])}</a></th>'
             + "".join(

@@ -6,8 +6,9 @@ import datetime as dt
 import re
 
 import pytest
+import yaml
 
-from conftest import FIXTURES, LANGUAGES, build_fixture
+from conftest import FIXTURES, LANGUAGES, ROOT, build_fixture
 from scripts import data
 
 NBSP = "\u00a0"
@@ -31,6 +32,23 @@ NBSP = "\u00a0"
 )
 def test_values_are_formatted_for_the_language(value, unit, language, expected):
     assert data.format_value(value, unit, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("size", "language", "expected"),
+    [
+        (300_000, "fi", f"293{NBSP}kt"),
+        (300_000, "en", f"293{NBSP}kB"),
+        (300, "uk", f"1{NBSP}КБ"),
+        (3_500_000, "fi", f"3,3{NBSP}Mt"),
+        (3_500_000, "en", f"3.3{NBSP}MB"),
+        (3_500_000, "ru", f"3,3{NBSP}МБ"),
+        (3_500_000, "sv", f"3,3{NBSP}MB"),
+    ],
+)
+def test_file_sizes_are_written_for_the_language(size, language, expected):
+    ui = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))
+    assert data.format_size(size, language, ui) == expected
 
 
 def test_the_value_in_force_depends_on_the_date():
