@@ -283,7 +283,7 @@ window.addEventListener("afterprint", function () {
     var full = bar.querySelector(".toimi-deck__full");
     var current = 0;
 
-    function show(index, focusTitle) {
+    function show(index, focusTitle, stay) {
       index = Math.max(0, Math.min(slides.length - 1, index));
       // Focus inside the block that is about to be hidden would be lost: it moves to the new block's title.
       var focusWasInside = slides[current].contains(document.activeElement);
@@ -291,7 +291,9 @@ window.addEventListener("afterprint", function () {
       current = index;
       var slide = slides[index];
       var title = slide.querySelector(".toimi-slide__title");
-      status.textContent = slide.querySelector(".toimi-slide__count").textContent + ": " + title.textContent;
+      // The title without the soft hyphens that long words get for the large type.
+      status.textContent = slide.querySelector(".toimi-slide__count").textContent + ": " +
+        title.textContent.replace(/\u00ad/g, "");
       // aria-disabled, not disabled: a button that stays focusable keeps the focus at the first or last block.
       previous.setAttribute("aria-disabled", String(index === 0));
       next.setAttribute("aria-disabled", String(index === slides.length - 1));
@@ -300,7 +302,7 @@ window.addEventListener("afterprint", function () {
         title.setAttribute("tabindex", "-1");
         title.focus();
       }
-      (document.fullscreenElement === deck ? deck : slide).scrollIntoView({ block: "start" });
+      if (!stay) (document.fullscreenElement === deck ? deck : slide).scrollIntoView({ block: "start" });
     }
 
     function fromAddress() {
@@ -341,7 +343,7 @@ window.addEventListener("afterprint", function () {
 
     deck.classList.add("toimi-deck--one");
     bar.hidden = false;
-    show(fromAddress());
+    show(fromAddress(), false, true);  // on arrival the page stays where the browser put it
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
   else setup();
