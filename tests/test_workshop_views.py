@@ -201,3 +201,37 @@ def test_the_who_helps_card_shows_pending_contacts_with_their_note_and_no_invent
     # Confirmed contacts with their published details only.
     assert 'href="https://tyomarkkinatori.fi/"' in html and 'href="tel:096224830"' in html
     assert html.count('href="mailto:') == 1  # the unemployment fund for entrepreneurs, the only e-mail on record
+
+
+def test_agenda_rows_read_the_table_and_front_matter_rows_alike(tmp_path):
+    from scripts import modules
+    from scripts.content import read_page
+
+    activities = "## Harjoitukset {#activities}\n\n### Kolme saraketta {#three-columns}\n\nOhje.\n"
+    table = tmp_path / "table.md"
+    table.write_text(
+        "---\ntitle: T\nduration: 40\n---\n\n## Ohjelma {#agenda}\n\n| Min | Osio | Työtapa |\n|---:|---|---|\n"
+        "| 10 | [Mitä tiedetään](#three-columns) | Alustus |\n| 10 | Tauko | – |\n"
+        "| (20) | Kolme saraketta | Pareittain |\n\n" + activities,
+        encoding="utf-8",
+    )
+    rows = modules.agenda_rows(read_page(table))
+    assert [(r.title, r.minutes, r.optional, r.is_break, r.section) for r in rows] == [
+        ("Mitä tiedetään", 10, False, False, "three-columns"),
+        ("Tauko", 10, False, True, None),
+        ("Kolme saraketta", 20, True, False, "three-columns"),
+    ]
+    # Rows in the front matter (issue 22 part 2): split minutes, a break, keys this code does not know.
+    front = tmp_path / "front.md"
+    front.write_text(
+        "---\ntitle: T\nduration: 30\nagenda:\n"
+        "  - {title: Mitä tiedetään, section: three-columns, instructions: 5, work: 10, debrief: 5, online: x}\n"
+        "  - {title: Tauko, break: true, minutes: 10}\n---\n\n" + activities,
+        encoding="utf-8",
+    )
+    rows = modules.agenda_rows(read_page(front))
+    assert [(r.minutes, r.is_break, r.section, r.parts) for r in rows] == [
+        (20, False, "three-columns", {"instructions": 5, "work": 10, "debrief": 5}),
+        (10, True, None, {}),
+    ]
+    assert modules.section_markdown(read_page(front), "three-columns") == "Ohje."
