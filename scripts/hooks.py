@@ -32,6 +32,7 @@ from scripts import (
     table_align,
     theme,
     translations,
+    workshop_views,
 )
 from scripts.content import ContentError
 
@@ -102,6 +103,9 @@ def on_page_markdown(markdown, page, config, files):
             _state["site"], language, rel, str(shown_as), parsed.body_line, source_dir, config["use_directory_urls"]
         )
         rendered = renderer.render(markdown)
+        if rel.removesuffix(".md").endswith(workshop_views.PROJECTOR_SUFFIX):
+            # The projector view is the screen: no side menus (Material's `hide`; front matter may not set it).
+            page.meta["hide"] = ["navigation", "toc"]
         if "duration" in parsed.meta:
             meta = {**parsed.meta, "_agenda": modules.agenda(parsed)}
             rendered = renderer.module_facts(meta, Path(rel).stem) + rendered
@@ -243,7 +247,7 @@ def pdf_links(page, config, language: str, site) -> list[tuple[str, str]]:
     """The PDFs a page belongs to: its own unit (both editions for a module) and the handbook."""
     key = page.file.src_uri.split("/", 1)[1].removesuffix(".md")
     links = []
-    if key.split("/")[0] in config["extra"]["printables"]["sections"] and not key.endswith("index"):
+    if pdf.is_unit(key, config):
         if "duration" in page.meta:
             links += [
                 ("pdf_facilitator", pdf.pdf_path(language, key)),
@@ -256,7 +260,9 @@ def pdf_links(page, config, language: str, site) -> list[tuple[str, str]]:
 
 
 def on_post_page(output, page, config):
-    output = search.mark_page(output, indexed=not page.file.src_uri.endswith("-handout.md"))
+    key = page.file.src_uri.split("/", 1)[1].removesuffix(".md")
+    # A handout and a module's views repeat the module: the search finds the module itself.
+    output = search.mark_page(output, indexed=not (key.endswith("-handout") or workshop_views.is_view(key)))
     return csp.fill(output, page.file.src_uri)
 
 

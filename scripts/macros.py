@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from scripts import company_forms, modules, translations
+from scripts import company_forms, modules, translations, workshop_views
 from scripts.content import LANGUAGE_NAMES, LANGUAGES, SOURCE_LANGUAGE, ContentError, problem, read_page
 from scripts.data import STEP_FIELDS, SiteData, figure_state, format_date, format_value, today
 
@@ -283,6 +283,37 @@ class Renderer:
         )
         return inner.render(modules.participant_sections(body))
 
+    def module_page(self, kind: str, name: str, line: int):
+        """The module a view is made from (workshops/<name>.md of this language), read; None after a problem."""
+        module = (self.source_dir / "workshops" / f"{name}.md") if self.source_dir else None
+        if module is None or not module.is_file():
+            self.problems.append(
+                problem(
+                    self.shown_as,
+                    line,
+                    f"[[{kind}:{name}]]: there is no module workshops/{name}.md in this language; "
+                    "use the module's file name",
+                )
+            )
+            return None
+        return read_page(module)
+
+    def view(self, kind: str, name: str, line: int, make) -> str:
+        module = self.module_page(kind, name, line)
+        if module is None:
+            return ""
+        inner = Renderer(
+            self.site, self.lang, self.page_path, self.shown_as, line, self.source_dir, self.directory_urls
+        )
+        return inner.render(make(module))
+
+    def projector(self, name: str, line: int, _text) -> str:
+        who_helps = self.link_to(workshop_views.WHO_HELPS_PAGE)
+        return self.view("projector", name, line, lambda module: workshop_views.projector(module, self.text, who_helps))
+
+    def run_sheet(self, name: str, line: int, _text) -> str:
+        return self.view("run_sheet", name, line, lambda module: workshop_views.run_sheet(module, self.text))
+
     def module_facts(self, meta: dict, slug: str) -> str:
         """The box at the top of a module: length with and without optional parts, group, materials, handout."""
         _, total, required = meta["_agenda"]
@@ -297,11 +328,27 @@ class Renderer:
             f"**{self.text('module_duration_label')}:** {length}  \n"
             f"**{self.text('module_group_label')}:** {meta['group_size']}  \n"
             f"**{self.text('module_materials_label')}:** {materials}  \n"
-            f"**{self.text('module_handout_label')}:** [{self.text('module_handout_link')}]({slug}-handout.md)\n\n"
+            f"**{self.text('module_handout_label')}:** [{self.text('module_handout_link')}]({slug}-handout.md)"
+            f"{self.module_views(slug)}\n\n"
             "</div>\n\n"
             # The print set, filled in once the PDFs and their page counts exist (scripts/print_sets.py).
             f'<div class="toimi-print-set" data-module="{slug}"></div>\n\n'
         )
+
+    def module_views(self, slug: str) -> str:
+        """The facilitator's views of the module and the card every session ends with: a line of links to those
+        of its pages that exist in this language (a new module has none until its pages are added)."""
+        targets = [
+            ("module_projector_link", f"workshops/{slug}{workshop_views.PROJECTOR_SUFFIX}.md"),
+            ("module_run_sheet_link", f"workshops/{slug}{workshop_views.RUN_SHEET_SUFFIX}.md"),
+            ("module_who_helps_link", workshop_views.WHO_HELPS_PAGE),
+        ]
+        links = [
+            f"[{self.text(label)}]({self.link_to(target)})"
+            for label, target in targets
+            if self.source_dir and (self.source_dir / target).is_file()
+        ]
+        return f"  \n**{self.text('module_views_label')}:** " + " · ".join(links) if links else ""
 
     def url_to(self, target: str, line: int) -> str:
         """The address of another page of this language (target: 'entrepreneurship/company-forms.md#x'),
@@ -404,8 +451,10 @@ class Renderer:
         "print_sets",
         "offline_copy",
         "translation_status",
+        "projector",
+        "run_sheet",
     )
-    NEEDS_NAME = ("figure", "contact", "term", "pending", "status", "handout", "steps")
+    NEEDS_NAME = ("figure", "contact", "term", "pending", "status", "handout", "steps", "projector", "run_sheet")
 
     def replace(self, match: re.Match, line: int) -> str:
         kind, name, text = match["kind"], (match["name"] or "").strip(), match["text"]

@@ -41,7 +41,7 @@ from urllib.parse import quote, urljoin
 
 import yaml
 
-from scripts import data
+from scripts import data, workshop_views
 from scripts.content import LANGUAGES, SOURCE_LANGUAGE, read_page
 from scripts.data import format_date, format_size
 from scripts.hyphenation import hyphenate_text, without_soft_hyphens
@@ -90,7 +90,6 @@ def nav_order(nav: list) -> list[str]:
 
 
 def units_for(language: str, docs_dir: Path, config: dict) -> list[Unit]:
-    sections = config["extra"]["printables"]["sections"]
     tree = docs_dir / language
     order = {path: index for index, path in enumerate(nav_order(config.get("nav") or []))}
     pages = sorted(
@@ -99,9 +98,9 @@ def units_for(language: str, docs_dir: Path, config: dict) -> list[Unit]:
     )
     units = []
     for rel in pages:
-        if rel.split("/")[0] not in sections or rel.endswith("index.md"):
-            continue
         key = rel.removesuffix(".md")
+        if not is_unit(key, config):
+            continue
         edition = edition_of(key, read_page(tree / rel).meta)
         units.append(
             Unit(
@@ -116,6 +115,14 @@ def units_for(language: str, docs_dir: Path, config: dict) -> list[Unit]:
     return units
 
 
+def is_unit(key: str, config: dict) -> bool:
+    """A page that is a PDF: a page of the printable sections other than an index, and other than a module's
+    screen views (the projector view, and the run sheet, printed from the browser once its start time is in)."""
+    if key.split("/")[0] not in config["extra"]["printables"]["sections"] or key.endswith("index"):
+        return False
+    return not workshop_views.is_view(key)
+
+
 def edition_of(key: str, meta: dict) -> str:
     if key.endswith("-handout"):
         return "participant"
@@ -123,8 +130,15 @@ def edition_of(key: str, meta: dict) -> str:
 
 
 def is_compact(key: str, config: dict) -> bool:
-    """A short unit: a participant's handout, or a page of a section listed under extra.printables.compact."""
-    return key.endswith("-handout") or key.split("/")[0] in config["extra"]["printables"].get("compact", [])
+    """A short unit: a participant's handout, a page of a section listed under extra.printables.compact, or a page
+    listed under extra.printables.compact_pages."""
+    printables = config["extra"]["printables"]
+    return (
+        key.endswith("-handout")
+        or key.split("/")[0] in printables.get("compact", [])
+        or key in printables.get("compact_pages", [])
+        or workshop_views.is_view(key)  # a run sheet printed from the browser: one page, the short band
+    )
 
 
 def unit_sources(language: str, key: str) -> list[str]:

@@ -44,7 +44,10 @@ def test_every_printable_unit_has_a_pdf_in_every_language(site_dir, printables):
     units = sorted(
         str(p.relative_to(ROOT / "docs" / "fi").with_suffix(""))
         for p in (ROOT / "docs" / "fi").rglob("*.md")
-        if p.relative_to(ROOT / "docs" / "fi").parts[0] in SECTIONS and p.name != "index.md"
+        if p.relative_to(ROOT / "docs" / "fi").parts[0] in SECTIONS
+        and p.name != "index.md"
+        # A module's projector view and run sheet are screens (the run sheet is printed once its time is in).
+        and not p.stem.endswith(("-projector", "-run-sheet"))
     )
     for lang in LANGUAGES:
         listed = sorted(e["key"] for e in printables if e["language"] == lang and e["edition"] != "handbook")
@@ -193,7 +196,7 @@ def test_short_units_are_at_least_a_third_shorter_than_before(printables):
     """bench/printables-before.json: the page counts of the unchanged branch (cover, contents, content)."""
     before = json.loads((ROOT / "bench" / "printables-before.json").read_text(encoding="utf-8"))["pdfs"]
     old = {(e["language"], e["key"]): e["pages"] for e in before}
-    short = [e for e in printables if e["compact"]]
+    short = [e for e in printables if e["compact"] and (e["language"], e["key"]) in old]  # units that existed then
     assert sum(e["pages"] for e in short) <= 2 / 3 * sum(old[(e["language"], e["key"])] for e in short)
     assert all(e["pages"] <= old[(e["language"], e["key"])] - 2 for e in short)
 
@@ -238,3 +241,26 @@ def test_each_module_has_a_print_set_with_page_counts_and_sheets(site_dir, print
         assert f" {sheets} " in block[1], (lang, sheets, block[1])
         index = (root / "workshops" / "index.html").read_text(encoding="utf-8")
         assert index.count('<div class="toimi-print-set" data-module=') == 5, lang
+
+
+WHO_HELPS_TITLE = {
+    "fi": "Kuka auttaa? Seuraava askel",
+    "en": "Who helps? Your next step",
+    "sv": "Vem hjälper? Ditt nästa steg",
+    "ru": "Кто поможет? Ваш следующий шаг",
+    "uk": "Хто допоможе? Ваш наступний крок",
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_who_helps_card_is_a_compact_tagged_pdf_of_at_most_two_pages(site_dir, printables, lang):
+    """The card every workshop ends with: short (a header band, no cover, no contents), in its language."""
+    [entry] = [e for e in printables if e["language"] == lang and e["key"] == "workshops/who-helps"]
+    assert entry["compact"] and entry["title"] == WHO_HELPS_TITLE[lang]
+    reader = PdfReader(site_dir / entry["path"])
+    assert reader.trailer["/Root"]["/Lang"] == lang and "/StructTreeRoot" in reader.trailer["/Root"]
+    assert len(reader.pages) <= 2
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert FUNDING[lang] in text and CONTENTS[lang] not in text.split()
+    # A pending contact shows its note, never an invented address; a confirmed one its published details.
+    assert "tyomarkkinatori.fi" in text and "09 622 4830" in text

@@ -262,3 +262,120 @@ window.addEventListener("afterprint", function () {
     details.removeAttribute("data-opened-for-print");
   });
 });
+
+/* ---- projector view ---------------------------------------------------------------- */
+/* A module's projector view (scripts/workshop_views.py): one agenda block at a time. The arrow keys left and
+   right, Page Up and Page Down (what a presenter's remote sends), Home and End move between blocks, as do the
+   buttons; the address keeps the block (#block-3), so a reload stays on it. The bar's live region says
+   "Block 3 of 9: title" to a screen reader. Without JavaScript every block is shown, one after another. */
+(function () {
+  "use strict";
+
+  function setup() {
+    var deck = document.querySelector(".toimi-deck");
+    if (!deck) return;
+    var slides = Array.prototype.slice.call(deck.querySelectorAll(".toimi-slide"));
+    var bar = deck.querySelector(".toimi-deck__bar");
+    if (!slides.length || !bar) return;
+    var status = bar.querySelector(".toimi-deck__status");
+    var previous = bar.querySelector(".toimi-deck__prev");
+    var next = bar.querySelector(".toimi-deck__next");
+    var full = bar.querySelector(".toimi-deck__full");
+    var current = 0;
+
+    function show(index, focusTitle, stay) {
+      index = Math.max(0, Math.min(slides.length - 1, index));
+      // Focus inside the block that is about to be hidden would be lost: it moves to the new block's title.
+      var focusWasInside = slides[current].contains(document.activeElement);
+      slides.forEach(function (slide, i) { slide.hidden = i !== index; });
+      current = index;
+      var slide = slides[index];
+      var title = slide.querySelector(".toimi-slide__title");
+      // The title without the soft hyphens that long words get for the large type.
+      status.textContent = slide.querySelector(".toimi-slide__count").textContent + ": " +
+        title.textContent.replace(/\u00ad/g, "");
+      // aria-disabled, not disabled: a button that stays focusable keeps the focus at the first or last block.
+      previous.setAttribute("aria-disabled", String(index === 0));
+      next.setAttribute("aria-disabled", String(index === slides.length - 1));
+      if (location.hash !== "#" + slide.id) history.replaceState(null, "", "#" + slide.id);
+      if (focusTitle || focusWasInside) {
+        title.setAttribute("tabindex", "-1");
+        title.focus();
+      }
+      if (!stay) (document.fullscreenElement === deck ? deck : slide).scrollIntoView({ block: "start" });
+    }
+
+    function fromAddress() {
+      var target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+      for (var i = 0; target && i < slides.length; i++) if (slides[i].contains(target)) return i;
+      return 0;
+    }
+
+    previous.addEventListener("click", function () { show(current - 1); });
+    next.addEventListener("click", function () { show(current + 1); });
+    if (deck.requestFullscreen) {
+      full.addEventListener("click", function () {
+        if (document.fullscreenElement) document.exitFullscreen();
+        else deck.requestFullscreen().catch(function () { /* refused (an embedded page): stay as it is */ });
+      });
+      document.addEventListener("fullscreenchange", function () {
+        full.setAttribute("aria-pressed", String(document.fullscreenElement === deck));
+      });
+      full.setAttribute("aria-pressed", "false");
+    } else {
+      full.hidden = true;
+    }
+
+    var KEYS = { ArrowRight: 1, PageDown: 1, ArrowLeft: -1, PageUp: -1 };
+    document.addEventListener("keydown", function (event) {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      var target = event.target;
+      if (target.closest && target.closest("input, textarea, select, [contenteditable], .md-search")) return;
+      var to = null;
+      if (event.key in KEYS) to = current + KEYS[event.key];
+      else if (event.key === "Home") to = 0;
+      else if (event.key === "End") to = slides.length - 1;
+      if (to === null) return;
+      event.preventDefault();
+      show(to, !bar.contains(document.activeElement));
+    });
+    window.addEventListener("hashchange", function () { show(fromAddress()); });
+
+    deck.classList.add("toimi-deck--one");
+    bar.hidden = false;
+    show(fromAddress(), false, true);  // on arrival the page stays where the browser put it
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  else setup();
+})();
+
+/* ---- run sheet ---------------------------------------------------------------- */
+/* A module's run sheet: the start time the facilitator types in turns each block's minutes from the start into a
+   clock time (9.30 or 9:30, as the language writes it). Nothing is stored. */
+(function () {
+  "use strict";
+
+  function setup() {
+    var input = document.getElementById("toimi-start-time");
+    if (!input) return;
+    var separator = input.getAttribute("data-separator") || ":";
+    var cells = Array.prototype.slice.call(document.querySelectorAll(".toimi-run-sheet td[data-offset]"));
+
+    function update() {
+      var match = /^(\d{1,2}):(\d{2})/.exec(input.value);
+      var start = match ? Number(match[1]) * 60 + Number(match[2]) : null;
+      cells.forEach(function (cell) {
+        var clock = cell.querySelector(".toimi-clock");
+        if (start === null) { clock.textContent = ""; return; }
+        var minutes = (start + Number(cell.getAttribute("data-offset"))) % (24 * 60);
+        var mm = minutes % 60;
+        clock.textContent = Math.floor(minutes / 60) + separator + (mm < 10 ? "0" : "") + mm;
+      });
+    }
+    input.addEventListener("input", update);
+    input.addEventListener("change", update);
+    update();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  else setup();
+})();
