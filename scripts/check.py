@@ -19,7 +19,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts import annotations, data, gates, links, macros, modules, spelling, terms, translations
+from scripts import annotations, data, easy_finnish, gates, links, macros, modules, spelling, terms, translations
 from scripts.content import (
     LANGUAGES,
     SOURCE_LANGUAGE,
@@ -90,7 +90,7 @@ def schema(content: Content) -> list[str]:
 
 
 def translation_gate(content: Content) -> list[str]:
-    out = missing_translations(content.docs_dir)
+    out = missing_translations(content.docs_dir) + easy_finnish.check(content.pages, content.docs_dir)
     for language in ("ru", "uk"):
         for page in content.pages[language].values():
             out += gates.letters(page, language)
