@@ -21,8 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from scripts.content import SOURCE_LANGUAGE, ContentError, Page, finnish_only_paths, is_finnish_only, problem
-from scripts.content import read_text
+from scripts.content import SOURCE_LANGUAGE, ContentError, Page, finnish_only_paths, is_finnish_only, problem, read_text
 from scripts.outline import body_lines
 
 # The limits (see the module's docstring for their source).
@@ -91,9 +90,7 @@ class Analyser:
     @staticmethod
     def read_list(path: Path) -> frozenset[str]:
         return frozenset(
-            word
-            for line in read_text(path).splitlines()
-            if (word := line.split("#", 1)[0].strip().lower())
+            word for line in read_text(path).splitlines() if (word := line.split("#", 1)[0].strip().lower())
         )
 
     @cache  # noqa: B019 - one Analyser per check run
@@ -225,7 +222,8 @@ def check_word(word: str, line: int, analyser: Analyser, figures: Figures, repor
         report(line, f"'{word}' is passive (Voikko): say who does it, e.g. 'saat', 'maksaa', 'sinä haet'")
     elif analyser.participle(word) and not exception:
         report(line, f"'{word}' is a participle construction (Voikko): use a clause with a verb instead")
-    known = exception or word[0].isupper() and not analyser.analyses(word) or all(analyser.lemma_known(p) for p in parts)
+    unknown_name = word[0].isupper() and not analyser.analyses(word)  # a name Voikko does not know (Outokumpu)
+    known = exception or unknown_name or all(analyser.lemma_known(p) for p in parts)
     if known:
         figures.common += 1
     elif word.lower() not in unknown_seen:
