@@ -223,7 +223,7 @@ def check_word(word: str, line: int, analyser: Analyser, figures: Figures, repor
     elif analyser.participle(word) and not exception:
         report(line, f"'{word}' is a participle construction (Voikko): use a clause with a verb instead")
     unknown_name = word[0].isupper() and not analyser.analyses(word)  # a name Voikko does not know (Outokumpu)
-    known = exception or unknown_name or all(analyser.lemma_known(p) for p in parts)
+    known = exception or unknown_name or analyser.lemma_known(word) or all(analyser.lemma_known(p) for p in parts)
     if known:
         figures.common += 1
     elif word.lower() not in unknown_seen:
