@@ -72,8 +72,8 @@ def test_the_finnish_language_menu_offers_selkosuomi_by_keyboard(server, page):
     else:
         pytest.fail("the keyboard never reached the Selkosuomi entry")
     assert page.locator(".toimi-easy-menu a").is_visible()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert urlsplit(page.url).path.endswith("/selko/coaching-path/")
     # On the other languages' sites the menu has no such entry.
     page.goto(url_for(server, "en", "entrepreneurship/coaching-path/"), wait_until="networkidle")
