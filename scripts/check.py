@@ -16,10 +16,22 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts import annotations, data, gates, links, macros, modules, spelling, terms, translations
+from scripts import (
+    annotations,
+    data,
+    easy_finnish,
+    gates,
+    links,
+    macros,
+    modules,
+    readability,
+    spelling,
+    terms,
+    translations,
+)
 from scripts.content import (
     LANGUAGES,
     SOURCE_LANGUAGE,
@@ -32,10 +44,11 @@ from scripts.content import (
     validate_front_matter,
 )
 
-GATES = ["schema", "translations", "structure", "links", "html", "spelling", "terms"]
-# The build leaves spelling and the wording of glossary terms to `make check` and the tests, so that
-# `make serve` still previews a page with a typo or an unfinished translation in it.
-BUILD_GATES = [gate for gate in GATES if gate not in ("spelling", "terms")]
+GATES = ["schema", "translations", "structure", "links", "html", "spelling", "terms", "readability"]
+# The build leaves spelling, the wording of glossary terms and the readability of Easy Finnish pages to
+# `make check` and the tests, so that `make serve` still previews a page with a typo or an unfinished
+# translation in it.
+BUILD_GATES = [gate for gate in GATES if gate not in ("spelling", "terms", "readability")]
 
 
 @dataclass
@@ -44,6 +57,7 @@ class Content:
     data_dir: Path
     pages: dict[str, dict[str, Page]]  # language -> path inside the language folder -> page
     unreadable: list[str]  # problems of pages that could not even be read
+    figures: list[str] = field(default_factory=list)  # what a gate reports per page (the readability gate)
 
 
 def load(docs_dir: Path, data_dir: Path, only: list[str] | None = None) -> Content:
@@ -90,7 +104,7 @@ def schema(content: Content) -> list[str]:
 
 
 def translation_gate(content: Content) -> list[str]:
-    out = missing_translations(content.docs_dir)
+    out = missing_translations(content.docs_dir) + easy_finnish.check(content.pages, content.docs_dir)
     for language in ("ru", "uk"):
         for page in content.pages[language].values():
             out += gates.letters(page, language)
@@ -133,6 +147,11 @@ def term_gate(content: Content) -> list[str]:
     return terms.check(content.pages, content.data_dir)
 
 
+def readability_gate(content: Content) -> list[str]:
+    problems, content.figures = readability.check(content.pages, content.docs_dir, content.data_dir / "words")
+    return problems
+
+
 RUNNERS = {
     "schema": schema,
     "translations": translation_gate,
@@ -141,6 +160,7 @@ RUNNERS = {
     "html": html_gate,
     "spelling": spelling_gate,
     "terms": term_gate,
+    "readability": readability_gate,
 }
 
 
@@ -185,6 +205,10 @@ def main(argv: list[str]) -> int:
     for line in report_lines:
         print(f"report: {line}")
     annotations.emit(report_lines, "warning", "Report (does not fail) / Raportti")
+    if content.figures:
+        print("Readability of the Easy Finnish pages (selkosuomi; limits in scripts/readability.py):")
+        for line in content.figures:
+            print(f"  {line}")
     if "translations" in names and not content.unreadable:
         print("Translations (missing, outdated, orphaned, draft pages):")
         print(translations.report(translations.status(args.docs)))

@@ -21,9 +21,11 @@ ITEM = re.compile(
 )
 
 
-def label_checkboxes(page_html: str, page_key: str, progress: str, reset: str) -> str:
-    """Give every task-list item a label and a stable ID; add the progress line before the first list."""
-    counter = iter(range(1, 10_000))
+def label_checkboxes(page_html: str, page_key: str, progress: str, reset: str, numbers: list[int] | None = None) -> str:
+    """Give every task-list item a label and a stable ID; add the progress line before the first list.
+    `numbers`: the item numbers to use in order (an Easy Finnish checklist's `checklist_items`, which are items of
+    its standard checklist `page_key`), instead of 1, 2, 3 …"""
+    counter = iter(numbers or range(1, 10_000))
 
     def item(match: re.Match) -> str:
         number = next(counter)

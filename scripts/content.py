@@ -25,8 +25,17 @@ SOURCE_LANGUAGE = "fi"
 AUDIENCES = ["employer", "jobseeker", "entrepreneur", "facilitator", "professional", "editor"]
 TRANSLATION_STATES = ["draft", "reviewed"]
 REQUIRED_FIELDS = ["title", "description", "audience", "reviewed", "sources"]
-# translation and source_hash: translated pages only (scripts/translations.py); the last three: workshop modules
-OPTIONAL_FIELDS = ["translation", "source_hash", "duration", "group_size", "materials"]
+# translation and source_hash: translated pages only (scripts/translations.py); the next three: workshop modules;
+# easy_finnish_of, source_hash and checklist_items: Easy Finnish pages (scripts/easy_finnish.py)
+OPTIONAL_FIELDS = [
+    "translation",
+    "source_hash",
+    "duration",
+    "group_size",
+    "materials",
+    "easy_finnish_of",
+    "checklist_items",
+]
 
 
 class ContentError(Exception):
@@ -289,7 +298,7 @@ def validate_front_matter(page: Page, language: str) -> list[str]:
                 )
             )
     if "source_hash" in meta:
-        if language == SOURCE_LANGUAGE:
+        if language == SOURCE_LANGUAGE and "easy_finnish_of" not in meta:
             out.append(
                 problem(page.path, at("source_hash"), "'source_hash' belongs only in translated pages; remove it")
             )
@@ -299,7 +308,7 @@ def validate_front_matter(page: Page, language: str) -> list[str]:
                     page.path,
                     at("source_hash"),
                     "'source_hash' is written by `python -m scripts.translations done <page>`; do not edit it by hand "
-                    "(run that command once the translation matches the Finnish page)",
+                    "(run that command once the page matches the page it was made from)",
                 )
             )
     return out
@@ -350,11 +359,38 @@ def fingerprint(*folders: Path) -> tuple:
     )
 
 
+def load_config(config_file: Path) -> dict:
+    """mkdocs.yml as plain data (its !ENV values as None), for the modules that run without MkDocs."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader)
+
+
+def finnish_only_paths(docs_dir: Path) -> tuple[str, ...]:
+    """The folders (paths inside a language folder, "selko/") whose pages exist in Finnish only, by design:
+    `extra.finnish_only` in the mkdocs.yml beside docs/, its one place (none without a mkdocs.yml)."""
+    config_file = docs_dir.parent / "mkdocs.yml"
+    if not config_file.exists():
+        return ()
+    return tuple((load_config(config_file).get("extra") or {}).get("finnish_only") or ())
+
+
+def is_finnish_only(rel: str, prefixes: tuple[str, ...]) -> bool:
+    """Whether the page at `rel` (a path inside a language folder, or a page's URL there) is Finnish-only."""
+    return any(rel.startswith(prefix) for prefix in prefixes)
+
+
 def missing_translations(docs_dir: Path) -> list[str]:
-    """Every page of the Finnish source tree must exist in every other language, and vice versa."""
+    """Every page of the Finnish source tree must exist in every other language, and vice versa, except the
+    Finnish-only pages (extra.finnish_only in mkdocs.yml), which no other language may have."""
     out = []
     source = docs_dir / SOURCE_LANGUAGE
-    source_pages = {p.relative_to(source) for p in source.rglob("*.md")}
+    finnish_only = finnish_only_paths(docs_dir)
+    every_source_page = {p.relative_to(source) for p in source.rglob("*.md")}
+    source_pages = {rel for rel in every_source_page if not is_finnish_only(rel.as_posix(), finnish_only)}
     for language in LANGUAGES[1:]:
         tree = docs_dir / language
         pages = {p.relative_to(tree) for p in tree.rglob("*.md")} if tree.is_dir() else set()
@@ -368,6 +404,16 @@ def missing_translations(docs_dir: Path) -> list[str]:
                 )
             )
         for rel in sorted(pages - source_pages):
+            if is_finnish_only(rel.as_posix(), finnish_only):
+                out.append(
+                    problem(
+                        tree / rel,
+                        1,
+                        f"pages under {', '.join(finnish_only)} are in Finnish only, by design (extra.finnish_only "
+                        "in mkdocs.yml): remove this copy; the standard page links readers of every language there",
+                    )
+                )
+                continue
             out.append(
                 problem(
                     tree / rel,
@@ -384,13 +430,15 @@ def address(site_url: str, url: str) -> str:
     return site_url + url.removeprefix("./")
 
 
-def alternates(site_url: str, url: str) -> list[tuple[str, str]]:
+def alternates(site_url: str, url: str, finnish_only: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """(hreflang, absolute address) of the page at `url` in every language, and x-default: the Finnish one.
-    Every page exists in every language (the translations gate), at the same path inside the language."""
+    Every page exists in every language (the translations gate), at the same path inside the language, except
+    the Finnish-only pages (`finnish_only`, from extra.finnish_only), which have their Finnish address only."""
     url = url.removeprefix("./")
     first, _, rest = url.partition("/")
     path = rest if first in LANGUAGES[1:] else url
-    found = [(lang, address(site_url, path if lang == SOURCE_LANGUAGE else f"{lang}/{path}")) for lang in LANGUAGES]
+    languages = [SOURCE_LANGUAGE] if is_finnish_only(path, finnish_only) else LANGUAGES
+    found = [(lang, address(site_url, path if lang == SOURCE_LANGUAGE else f"{lang}/{path}")) for lang in languages]
     return [*found, ("x-default", found[0][1])]
 
 

@@ -23,6 +23,7 @@ from scripts import (
     content,
     csp,
     data,
+    easy_finnish,
     hyphenation,
     macros,
     modules,
@@ -62,11 +63,14 @@ def on_config(config):
     # The gates read every language at once: run them once per build, and again only when a file of docs/
     # or data/ has changed (MkDocs calls on_config for each language, and `make serve` on each rebuild).
     fingerprint = content.fingerprint(docs_dir, data_dir)
+    _state["docs_dir"], _state["site_url"] = docs_dir, config["site_url"] or ""
     if _state.get("checked") != fingerprint:
         problems = check.run(check.load(docs_dir, data_dir), check.BUILD_GATES)
         if problems:
             raise fail(ContentError(problems))
         _state["translations"] = translations.status(docs_dir)
+        _state["finnish_only"] = content.finnish_only_paths(docs_dir)
+        _state["easy_versions"] = easy_finnish.versions_in(docs_dir)  # standard page key -> Easy Finnish key
         _state["checked"] = fingerprint
     try:
         site = data.load_all(data_dir)
@@ -123,8 +127,52 @@ def on_page_content(html, page, config, files):
         progress, reset = site.text("checklist_progress", language), site.text("checklist_reset", language)
     except ContentError as err:
         raise fail(err) from None
-    html = checklists.label_checkboxes(html, page_key, progress, reset)
-    return title_and_pdf_links(page, config, language, site) + hyphenation.hyphenate_headings(html, language)
+    # An Easy Finnish checklist's items are items of its standard checklist, with their IDs (scripts/easy_finnish.py).
+    numbers = page.meta.get("checklist_items")
+    check_key = str(page.meta["easy_finnish_of"]) if numbers else page_key
+    html = checklists.label_checkboxes(html, check_key, progress, reset, numbers)
+    head = title_and_pdf_links(page, config, language, site)
+    return easy_finnish_head(page, language, site) + head + hyphenation.hyphenate_headings(html, language)
+
+
+def page_address(key: str, from_url: str, language: str = content.SOURCE_LANGUAGE) -> str:
+    """The link from the page at `from_url` to the page `key` (its path without .md) in `language`. The offline copy
+    has one language, so there the link goes to the online site."""
+    if OFFLINE:
+        return pdf.page_url(_state["site_url"], language, key)
+    return get_relative_url(pdf.page_url("", language, key), from_url)
+
+
+def easy_finnish_head(page, language: str, site) -> str:
+    """Above the title: on a standard page that has an Easy Finnish version, the link to it (in every language; the
+    page it opens is Finnish). On an Easy Finnish page, its label "Selkosuomi" and the link to its standard page."""
+    key = page.file.src_uri.split("/", 1)[1].removesuffix(".md")
+    if content.is_finnish_only(key, _state["finnish_only"]):
+        label = f'<p class="toimi-easy-label" lang="fi"><span>{escape(site.text("easy_finnish_label", "fi"))}</span>'
+        standard = page.meta.get("easy_finnish_of")
+        if not standard:
+            return label + "</p>\n"
+        href = page_address(str(standard), page.url)
+        return (
+            f'{label} <span class="toimi-easy-standard" data-easy-finnish-of="{escape(str(standard))}">'
+            f"{escape(site.text('easy_finnish_standard', 'fi'))} "
+            f'<a href="{escape(href)}">{escape(standard_title(standard))}</a></span></p>\n'
+        )
+    easy = _state["easy_versions"].get(key)
+    if not easy:
+        return ""
+    href = page_address(easy, page.url)
+    foreign = "" if language == content.SOURCE_LANGUAGE else ' lang="fi"'
+    return (
+        f'<p class="toimi-easy-link">{escape(site.text("easy_finnish_offer", language))} '
+        f'<a href="{escape(href)}" hreflang="fi"{foreign}>{escape(site.text("easy_finnish_link", language))}</a></p>\n'
+    )
+
+
+def standard_title(key: str) -> str:
+    """The title of a standard Finnish page, as its front matter gives it."""
+    docs_dir = _state["docs_dir"]
+    return str(content.read_page(docs_dir / content.SOURCE_LANGUAGE / f"{key}.md").meta["title"])
 
 
 def title_and_pdf_links(page, config, language: str, site) -> str:
@@ -170,6 +218,7 @@ def page_facts(page, config, language: str) -> dict:
         "translation_notice": translation_notice(page, config, language, site),
         "print_band": print_band(page, config, language, site, key, address) if meta else "",
         "language_suggestions": language_suggestions(page, language, site),
+        "easy_finnish_menu": easy_finnish_menu(page, language),
     }
     if OFFLINE:
         facts["online_languages"] = offline_language_menu(config, language, key, site)
@@ -200,10 +249,25 @@ def offline_language_menu(config, language: str, key: str, site) -> list[dict]:
     return menu
 
 
+def easy_finnish_menu(page, language: str) -> str | None:
+    """On the Finnish site, the language menu's "Selkosuomi" entry: this page's Easy Finnish version, or the Easy
+    Finnish home page (the first Finnish-only folder's index)."""
+    if language != content.SOURCE_LANGUAGE or not _state["finnish_only"]:
+        return None
+    key = page.file.src_uri.split("/", 1)[1].removesuffix(".md")
+    if content.is_finnish_only(key, _state["finnish_only"]):
+        target = key
+    else:
+        target = _state["easy_versions"].get(key, _state["finnish_only"][0] + "index")
+    return page_address(target, page.url)
+
+
 def language_suggestions(page, language: str, site) -> list[dict]:
     """On a Finnish page, the same page offered in each other language, in that language. toimi.js shows at most
-    one of them: the language the reader's browser puts before Finnish (nothing without JavaScript)."""
-    if language != content.SOURCE_LANGUAGE:
+    one of them: the language the reader's browser puts before Finnish (nothing without JavaScript). A Finnish-only
+    page (an Easy Finnish page) has no other language to offer."""
+    rel = page.file.src_uri.split("/", 1)[1]
+    if language != content.SOURCE_LANGUAGE or content.is_finnish_only(rel, _state["finnish_only"]):
         return []
     return [
         {
@@ -219,8 +283,17 @@ def language_suggestions(page, language: str, site) -> list[dict]:
 
 
 def translation_notice(page, config, language: str, site) -> dict | None:
-    """A draft or outdated translation tells its reader so, and links to the Finnish page."""
+    """A draft or outdated translation tells its reader so, and links to the Finnish page. An outdated Easy
+    Finnish page does the same, linking to its standard page."""
     rel = page.file.src_uri.split("/", 1)[1]
+    if _state["translations"].easy_finnish.get(rel) == "outdated":
+        standard = str(page.meta["easy_finnish_of"])
+        return {
+            "state": "outdated",
+            "text": site.text("easy_finnish_outdated", language),
+            "link_text": standard_title(standard),
+            "href": page_address(standard, page.url),
+        }
     state = _state["translations"].states.get(rel, {}).get(language)
     if language == content.SOURCE_LANGUAGE or state not in ("draft", "outdated"):
         return None
@@ -296,7 +369,7 @@ def on_env(env, config, files):
         toimi_csp=csp.POLICY,
         toimi_referrer=csp.REFERRER,
         toimi_address=lambda url: content.address(site_url, url),
-        toimi_alternates=lambda url: content.alternates(site_url, url),
+        toimi_alternates=lambda url: content.alternates(site_url, url, _state["finnish_only"]),
     )
     return theme.correct(env)
 

@@ -39,10 +39,8 @@ from multiprocessing import Pool
 from pathlib import Path
 from urllib.parse import quote, urljoin
 
-import yaml
-
 from scripts import data, workshop_views
-from scripts.content import LANGUAGES, SOURCE_LANGUAGE, read_page
+from scripts.content import LANGUAGES, SOURCE_LANGUAGE, is_finnish_only, load_config, read_page
 from scripts.data import format_date, format_size
 from scripts.hyphenation import hyphenate_text, without_soft_hyphens
 
@@ -62,20 +60,14 @@ class Unit:
     key: str  # the page's path inside the language folder, without .md ("employers/immigrant-recruitment")
     edition: str  # standard | facilitator | participant | handbook
     compact: bool = False  # no cover and no contents page: a header band on the first page
+    large_type: bool = False  # at least 14 pt (extra.printables.large_type: the Easy Finnish pages)
+    in_handbook: bool = True  # the handbook is the same in every language: Finnish-only pages stay out
     title: str = ""
     path: str = ""  # the PDF's address inside site/
     sources: list[str] = field(default_factory=list)  # the unit's own source files
     pages: int = 0
     bytes: int = 0
     content_date: str = ""
-
-
-def load_config(config_file: Path) -> dict:
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_constructor("!ENV", lambda loader, node: None)
-    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader)
 
 
 def nav_order(nav: list) -> list[str]:
@@ -108,6 +100,8 @@ def units_for(language: str, docs_dir: Path, config: dict) -> list[Unit]:
                 key,
                 edition,
                 compact=is_compact(key, config),
+                large_type=key.split("/")[0] in config["extra"]["printables"].get("large_type", []),
+                in_handbook=not is_finnish_only(rel, tuple(config["extra"].get("finnish_only") or ())),
                 path=pdf_path(language, key),
                 sources=unit_sources(language, key),
             )
@@ -359,7 +353,7 @@ def document(unit: Unit, articles: list[str], ui: dict, address: str, date: dt.d
   <p class="print-cover__project">{html.escape(ui["project_line"][lang])} {html.escape(ui["licence"][lang])}</p>
 </section>"""
     front = "" if unit.compact else cover + toc(articles, unit.edition == "handbook")
-    kind = " print-doc--compact" if unit.compact else ""
+    kind = (" print-doc--compact" if unit.compact else "") + (" print-doc--large" if unit.large_type else "")
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8">
 <title>{html.escape(unit.title)}</title>
@@ -468,12 +462,12 @@ def build(
             "handbook",
             path=handbook_path(language),
             title=ui["handbook_title"][language],
-            sources=[s for u in units if u.edition != "participant" for s in u.sources],
+            sources=[s for u in units if u.edition != "participant" and u.in_handbook for s in u.sources],
         )
         for unit in units + [handbook]:
             if only is not None and unit.path not in only:
                 continue
-            members = [u for u in units if u.edition != "participant"] if unit is handbook else [unit]
+            members = [u for u in units if u.edition != "participant" and u.in_handbook] if unit is handbook else [unit]
             in_document = {page_url(site_url, language, u.key): articles_by_unit[u.key][1] for u in members}
             articles = [
                 article_html(

@@ -171,6 +171,8 @@ def translation_states(head_root: Path, changes: list[Change]) -> list[PageTrans
         if change.kind == "deleted":
             continue
         page = inside(change)
+        if page not in status.states:  # a Finnish-only page (extra.finnish_only) has no translations
+            continue
         states = {language: status.states[page][language] for language in LANGUAGES[1:]}
         source = read_page(head_root / change.path).meta
         unsynced = []

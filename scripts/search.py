@@ -14,6 +14,9 @@ browser (overrides/assets/javascripts/search.js) reduces the reader's word the s
 file for it, ranks pages and fetches the passages of the results it shows. Word files are split until each is
 small, so a search costs about the same however large the site grows.
 Only the article is indexed (data-search-body), not menus, footers or facilitator notes (data-search-ignore).
+An Easy Finnish page (selkosuomi) names its standard page (data-easy-finnish-of, scripts/hooks.py); index.json
+lists the pairs, and the script ranks an Easy Finnish page right after its standard page when a query finds both:
+a reader of standard Finnish finds the standard page first, and the Easy Finnish version next to it.
 """
 
 from __future__ import annotations
@@ -109,6 +112,7 @@ class Sections(HTMLParser):
         self.open: list[str] = []
         self.body_depth = self.ignore_depth = self.heading_depth = None
         self.title = ""
+        self.easy_finnish_of = None  # the key of the standard page, on an Easy Finnish page
         self.sections = [{"anchor": "", "heading": "", "text": []}]
 
     def handle_starttag(self, tag, attrs):
@@ -118,6 +122,8 @@ class Sections(HTMLParser):
             return
         self.open.append(tag)
         attrs = dict(attrs)
+        if "data-easy-finnish-of" in attrs:
+            self.easy_finnish_of = attrs["data-easy-finnish-of"]
         if self.body_depth is None:
             if "data-search-body" in attrs:
                 self.body_depth = len(self.open)
@@ -155,8 +161,9 @@ class Sections(HTMLParser):
             section["text"].append(data)
 
 
-def read_sections(page_html: str) -> tuple[str, list[dict]] | None:
-    """(page title, sections with anchor, heading and text), or None for a page that is not indexed."""
+def read_sections(page_html: str) -> tuple[str, list[dict], str | None] | None:
+    """(page title, sections with anchor, heading and text, the standard page's key if this is an Easy Finnish
+    page), or None for a page that is not indexed."""
     if "data-search-body" not in page_html:
         return None
     parser = Sections()
@@ -168,7 +175,7 @@ def read_sections(page_html: str) -> tuple[str, list[dict]] | None:
         heading = " ".join(section["heading"].split())
         if text or heading:
             sections.append({"anchor": section["anchor"], "heading": heading, "text": text})
-    return title, sections
+    return title, sections, parser.easy_finnish_of
 
 
 def pages_of(site_dir: Path, language: str, directory_urls: bool = True) -> list[tuple[str, str]]:
@@ -222,12 +229,17 @@ def write_index(site_dir: Path, rules_file: Path, directory_urls: bool = True) -
         (out / "passages").mkdir(exist_ok=True)
         weights: dict[str, Counter] = defaultdict(Counter)  # key -> passage number -> weight
         page_of_passage, page_lengths = [], []
+        page_numbers, easy_pages = {}, {}  # page key -> page number; Easy Finnish page number -> standard page key
         for address, page_html in pages_of(site_dir, language, directory_urls):
             read = read_sections(page_html)
             if read is None:
                 continue
-            title, sections = read
+            title, sections, standard = read
             page_number, length = len(page_lengths), 0
+            # the page's key (its path without .md), as data-easy-finnish-of gives it, with or without directory URLs
+            page_numbers[address.removesuffix("/").removesuffix(".html")] = page_number
+            if standard is not None:
+                easy_pages[page_number] = standard
             for passage in passages_of(sections):
                 number = len(page_of_passage)
                 page_of_passage.append(page_number)
@@ -261,6 +273,9 @@ def write_index(site_dir: Path, rules_file: Path, directory_urls: bool = True) -
             "word_files": sorted(word_files),
             "page_of_passage": page_of_passage,
             "page_lengths": page_lengths,
+            "easy_finnish_of": {
+                str(easy): page_numbers[standard] for easy, standard in easy_pages.items() if standard in page_numbers
+            },
         }
         (out / "index.json").write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         counts[language] = len(weights)

@@ -9,6 +9,10 @@ python -m scripts.translations status        # missing, outdated, orphaned and d
 A translation records in `source_hash` the hash of the Finnish page body it was made from. The hash is
 taken over the body with all whitespace runs made one space, so a new review date or re-wrapped lines
 in the Finnish page do not mark the translations outdated; any change of words does.
+
+An Easy Finnish page (scripts/easy_finnish.py) records the same hash of the standard Finnish page it was made
+from (`easy_finnish_of`): `done docs/fi/selko/PAGE.md` records it, and a change of the standard page's words
+marks the Easy Finnish page outdated. The Finnish-only pages (extra.finnish_only) have no translations.
 """
 
 from __future__ import annotations
@@ -21,7 +25,17 @@ from pathlib import Path
 
 import yaml
 
-from scripts.content import LANGUAGES, SOURCE_LANGUAGE, ContentError, display, fingerprint, problem, read_page
+from scripts.content import (
+    LANGUAGES,
+    SOURCE_LANGUAGE,
+    ContentError,
+    display,
+    fingerprint,
+    finnish_only_paths,
+    is_finnish_only,
+    problem,
+    read_page,
+)
 
 SHARED_FIELDS = ["audience", "reviewed", "sources", "duration", "group_size"]
 FIELD_ORDER = [
@@ -29,6 +43,8 @@ FIELD_ORDER = [
     "description",
     "audience",
     "reviewed",
+    "easy_finnish_of",
+    "checklist_items",
     "sources",
     "duration",
     "group_size",
@@ -48,7 +64,10 @@ def sync(docs_dir: Path) -> list[Path]:
     """Give every translation the Finnish page's shared fields; return the files changed."""
     changed = []
     source_tree = docs_dir / SOURCE_LANGUAGE
+    finnish_only = finnish_only_paths(docs_dir)
     for source in sorted(source_tree.rglob("*.md")):
+        if is_finnish_only(source.relative_to(source_tree).as_posix(), finnish_only):
+            continue
         source_meta = read_page(source).meta
         shared = {key: source_meta[key] for key in SHARED_FIELDS if key in source_meta}
         for language in LANGUAGES[1:]:
@@ -74,6 +93,7 @@ class Status:
 
     states: dict[str, dict[str, str]] = field(default_factory=dict)  # page (fi path) -> language -> state
     orphaned: dict[str, list[str]] = field(default_factory=dict)  # language -> pages without a Finnish source
+    easy_finnish: dict[str, str] = field(default_factory=dict)  # Easy Finnish page (fi path) -> current | outdated
 
     def pages_in(self, language: str, state: str) -> list[str]:
         return [page for page, by_language in self.states.items() if by_language[language] == state]
@@ -93,8 +113,12 @@ def status(docs_dir: Path) -> Status:
 def status_of_tree(docs_dir: Path, _fingerprint: tuple) -> Status:
     result = Status()
     source_tree = docs_dir / SOURCE_LANGUAGE
+    finnish_only = finnish_only_paths(docs_dir)
     for source in sorted(source_tree.rglob("*.md")):
         rel = source.relative_to(source_tree).as_posix()
+        if is_finnish_only(rel, finnish_only):
+            result.easy_finnish[rel] = easy_finnish_state(read_page(source).meta, source_tree)
+            continue
         finnish_hash = source_hash(read_page(source).body)
         result.states[rel] = {SOURCE_LANGUAGE: "reviewed"}
         for language in LANGUAGES[1:]:
@@ -112,6 +136,14 @@ def status_of_tree(docs_dir: Path, _fingerprint: tuple) -> Status:
     return result
 
 
+def easy_finnish_state(meta: dict, source_tree: Path) -> str:
+    """An Easy Finnish page is outdated when the words of its standard page changed after its `source_hash`."""
+    standard = source_tree / f"{meta.get('easy_finnish_of')}.md"
+    if not meta.get("easy_finnish_of") or not standard.exists():
+        return "current"  # the home page of the Easy Finnish pages (or a mistake, which the gates name)
+    return "current" if meta.get("source_hash") == source_hash(read_page(standard).body) else "outdated"
+
+
 def report(result: Status) -> str:
     """The per-language table that `make check` prints."""
     lines = [f"{'language':<9}{'missing':>8}{'outdated':>9}{'orphaned':>9}{'draft':>6}"]
@@ -124,6 +156,13 @@ def report(result: Status) -> str:
         )
         for state, pages in [*counts.items(), ("orphaned", orphaned)]:
             details += [f"  {language} {state}: docs/{language}/{page}" for page in pages]
+    outdated = [page for page, state in result.easy_finnish.items() if state == "outdated"]
+    lines.append(f"{'selko':<9}{'-':>8}{len(outdated):>9}{'-':>9}{'-':>6}  (Easy Finnish pages, fi only)")
+    details += [
+        f"  selko outdated: docs/{SOURCE_LANGUAGE}/{page} (its standard page changed: update it, then "
+        f"`python -m scripts.translations done docs/{SOURCE_LANGUAGE}/{page}`)"
+        for page in outdated
+    ]
     return "\n".join(lines + details)
 
 
@@ -139,7 +178,13 @@ def mark_done(paths: list[Path], docs_dir: Path) -> list[str]:
             continue
         language, inside = rel.parts[0], Path(*rel.parts[1:])
         source = docs_dir / SOURCE_LANGUAGE / inside
-        if language == SOURCE_LANGUAGE or language not in LANGUAGES:
+        if language == SOURCE_LANGUAGE and is_finnish_only(inside.as_posix(), finnish_only_paths(docs_dir)):
+            standard = read_page(path).meta.get("easy_finnish_of")
+            if not standard:
+                problems.append(problem(path, 1, "an Easy Finnish page without 'easy_finnish_of' has no source"))
+                continue
+            source = docs_dir / SOURCE_LANGUAGE / f"{standard}.md"
+        elif language == SOURCE_LANGUAGE or language not in LANGUAGES:
             problems.append(problem(path, 1, "give the translated page (docs/en/…, docs/sv/…), not the Finnish one"))
             continue
         if not source.exists():

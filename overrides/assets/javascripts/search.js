@@ -125,7 +125,12 @@ export function attach(root) {
       var page = idx.page_of_passage[passage];
       if (!(page in best) || weight[passage] > weight[best[page]]) best[page] = passage;
     });
-    pages.sort(function (a, b) { return score[b] - score[a] || a - b; });
+    // An Easy Finnish page ranks right after its standard page when both are found (scripts/search.py).
+    var easy = idx.easy_finnish_of || {};
+    pages.forEach(function (page) {
+      if (page in easy && easy[page] in score) score[page] = Math.min(score[page], score[easy[page]]);
+    });
+    pages.sort(function (a, b) { return score[b] - score[a] || (a in easy) - (b in easy) || a - b; });
     return pages.map(function (page) { return best[page]; });
   }
 

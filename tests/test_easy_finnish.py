@@ -1,0 +1,235 @@
+"""Easy Finnish (selkosuomi) pages, issue 17: Finnish-only by design (extra.finnish_only, one place), their fields,
+their outdated state from the standard page's source hash, and the readability gate with one failing mistake per
+rule. The fixture is tests/fixtures/content with tests/fixtures/easy-finnish laid over it (a mkdocs.yml that
+declares selko/ Finnish-only, and docs/fi/selko/guide.md, the Easy Finnish version of guide.md). Expected files,
+lines and messages are written here by hand.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+
+EASY = "docs/fi/selko/guide.md"
+
+
+def fixture(tmp_path: Path) -> Path:
+    work = tmp_path / "content"
+    shutil.copytree(FIXTURES / "content", work)
+    shutil.copytree(FIXTURES / "easy-finnish", work, dirs_exist_ok=True)
+    return work
+
+
+def run_check(work: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.check", "--docs", "docs", "--data", str(ROOT / "data"), *args],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+def edit(work: Path, file: str, old: str, new: str) -> None:
+    path = work / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"the fixture no longer contains {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_easy_finnish_fixture_passes_every_gate_and_reports_its_figures(tmp_path):
+    result = run_check(fixture(tmp_path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 problems in 8 gate(s)" in result.stderr
+    # Counted by hand: title 1, description 1, headings 2, paragraph 2, items 2 = 8 sentences of 30 words; the
+    # longest have 5 words (the description, each item); the longest word is "selkosuomeksi" (13 letters).
+    assert f"  {EASY}: 8 sentences, 3.8 words each (longest 5), longest word 13 letters" in result.stdout
+    assert "100 % common words, 0 problem(s)" in result.stdout
+
+
+def test_finnish_only_pages_need_no_translation_and_may_not_have_one(tmp_path):
+    work = fixture(tmp_path)
+    copy = work / "docs" / "en" / "selko" / "guide.md"
+    copy.parent.mkdir(parents=True)
+    shutil.copy(work / EASY, copy)
+    result = run_check(work, "--only", "translations")
+    assert result.returncode == 1
+    assert "docs/en/selko/guide.md:1: pages under selko/ are in Finnish only, by design" in result.stderr
+    assert "no en translation" not in result.stderr  # the Finnish-only page is not missing anywhere
+
+
+def test_a_standard_page_is_still_required_in_every_language(tmp_path):
+    work = fixture(tmp_path)
+    (work / "docs" / "sv" / "other.md").unlink()
+    result = run_check(work, "--only", "translations")
+    assert result.returncode == 1
+    assert "docs/fi/other.md:1: no sv translation: create docs/sv/other.md" in result.stderr
+
+
+# rule: (old text, new text, expected "file:line:", expected words of the message)
+FIELD_MISTAKES = {
+    "unknown standard page": (
+        "easy_finnish_of: guide",
+        "easy_finnish_of: guid",
+        f"{EASY}:6:",
+        "easy_finnish_of: 'guid' is not a standard Finnish page",
+    ),
+    "an item too few in checklist_items": (
+        "checklist_items: [1, 2]",
+        "checklist_items: [1]",
+        f"{EASY}:7:",
+        "'checklist_items' lists 1 numbers but the page has 2 items",
+    ),
+    "an item the standard checklist does not have": (
+        "checklist_items: [1, 2]",
+        "checklist_items: [1, 3]",
+        f"{EASY}:7:",
+        "'checklist_items' [3]: docs/fi/guide.md has items 1-2",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIELD_MISTAKES))
+def test_easy_finnish_fields_are_checked(tmp_path, name):
+    old, new, where, what = FIELD_MISTAKES[name]
+    work = fixture(tmp_path)
+    edit(work, EASY, old, new)
+    result = run_check(work, "--only", "translations")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert [line for line in result.stderr.splitlines() if line.startswith(where) and what in line], result.stderr
+
+
+def test_easy_finnish_fields_belong_only_in_easy_finnish_pages(tmp_path):
+    work = fixture(tmp_path)
+    edit(work, "docs/fi/other.md", "audience:", "easy_finnish_of: guide\naudience:")
+    result = run_check(work, "--only", "translations")
+    assert "docs/fi/other.md:4: 'easy_finnish_of' belongs only in an Easy Finnish page" in result.stderr
+
+
+# rule: (old text, new text, expected "file:line:", expected words of the message)
+READABILITY_MISTAKES = {
+    "sentence length": (
+        "Tarkista ensin yksi asia.",
+        "Tarkista ensin yksi asia, joka on tärkeä sinulle ja työnantajalle, ennen kuin teet sopimuksen.",
+        f"{EASY}:16:",
+        "a sentence of 14 words (Easy Finnish: at most 12)",
+    ),
+    "word length": (
+        "Tarkista ensin yksi asia.",
+        "Tarkista ensin yksi asia ulkomaalaisviranomaisilta.",
+        f"{EASY}:16:",
+        "'ulkomaalaisviranomaisilta' has 25 letters (Easy Finnish: at most 16)",
+    ),
+    "compound length": (
+        "Sovi päivä, jolloin työ alkaa.",
+        "Sovi työsopimuspäivä.",
+        f"{EASY}:22:",
+        "'työsopimuspäivä' is a compound of more than 2 parts (Voikko)",
+    ),
+    "passive": (
+        "Sovi päivä, jolloin työ alkaa.",
+        "Päivä sovitaan yhdessä.",
+        f"{EASY}:22:",
+        "'sovitaan' is passive (Voikko)",
+    ),
+    "participle": (
+        "Tarkista ensin yksi asia.",
+        "Tarkista ensin hakijan antama tieto.",
+        f"{EASY}:16:",
+        "'antama' is a participle construction (Voikko)",
+    ),
+    "paragraph length": (
+        "Saako ihminen tehdä työtä Suomessa?",
+        "Saako ihminen tehdä työtä Suomessa? Kysy häneltä. Katso hänen luvat. Kirjoita ne ylös.",
+        f"{EASY}:16:",
+        "a paragraph of 5 sentences (Easy Finnish: at most 4)",
+    ),
+    "uncommon word": (
+        "Tarkista ensin yksi asia.",
+        "Tarkista ensin yksi asia harkinnan mukaan.",
+        f"{EASY}:16:",
+        "'harkinnan' is not among the common Finnish words (data/words/fi-common.txt)",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(READABILITY_MISTAKES))
+def test_each_readability_rule_fails_on_its_mistake(tmp_path, name):
+    old, new, where, what = READABILITY_MISTAKES[name]
+    work = fixture(tmp_path)
+    edit(work, EASY, old, new)
+    result = run_check(work, "--only", "readability")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert [line for line in result.stderr.splitlines() if line.startswith(where) and what in line], result.stderr
+
+
+def test_an_official_term_in_the_exceptions_list_passes(tmp_path):
+    work = fixture(tmp_path)
+    edit(work, EASY, "Tarkista ensin yksi asia.", "Kysy ensin asiakasvastaavalta.")
+    result = run_check(work, "--only", "readability")
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_readability_gate_reads_only_easy_finnish_pages(tmp_path):
+    work = fixture(tmp_path)
+    edit(work, "docs/fi/other.md", "audience:", "audience:")  # the standard pages are long-sentenced as they are
+    result = run_check(work, "--only", "readability")
+    assert result.returncode == 0, result.stderr
+    assert "docs/fi/guide.md:" not in result.stdout + result.stderr
+
+
+def test_a_change_of_the_standard_pages_words_marks_the_easy_finnish_page_outdated(tmp_path):
+    from scripts import translations
+
+    work = fixture(tmp_path)
+    docs = work / "docs"
+    assert translations.status(docs).easy_finnish == {"selko/guide.md": "current"}
+    assert "selko/guide.md" not in translations.status(docs).states  # no translations to follow
+    edit(work, "docs/fi/guide.md", "reviewed: 2026-11-01", "reviewed: 2026-11-20")
+    assert translations.status(docs).easy_finnish["selko/guide.md"] == "current"  # a date is not a fact
+    edit(work, "docs/fi/guide.md", "Sovi työn aloituspäivä.", "Sovi työn aloituspäivä ja palkka.")
+    assert translations.status(docs).easy_finnish["selko/guide.md"] == "outdated"
+    report = run_check(work, "--only", "translations").stdout
+    assert "selko outdated: docs/fi/selko/guide.md (its standard page changed" in report
+    done = subprocess.run(
+        [sys.executable, "-m", "scripts.translations", "done", EASY],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert translations.status(docs).easy_finnish["selko/guide.md"] == "current"
+
+
+def test_finnish_only_pages_have_only_their_finnish_alternate():
+    from scripts.content import alternates
+
+    site = "https://example.org/x/"
+    assert alternates(site, "selko/starttiraha/", ("selko/",)) == [
+        ("fi", "https://example.org/x/selko/starttiraha/"),
+        ("x-default", "https://example.org/x/selko/starttiraha/"),
+    ]
+    assert [code for code, _ in alternates(site, "en/about/", ("selko/",))] == [
+        "fi",
+        "en",
+        "sv",
+        "ru",
+        "uk",
+        "x-default",
+    ]
+
+
+def test_the_real_configuration_declares_the_easy_finnish_pages_once():
+    from scripts.content import finnish_only_paths
+
+    assert finnish_only_paths(ROOT / "docs") == ("selko/",)
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert text.count("finnish_only:") == 1
