@@ -29,7 +29,10 @@ MISTAKES = {
     "objective-optional": ("docs/en/workshops/module.md:11:", "the objective 'goal' is practised in no core"),
     "objective-unchecked": ("docs/ru/workshops/module.md:11:", "the objective 'goal' has no formative check"),
     "adapt-online": ("docs/fi/workshops/module.md:32:", "'adapt' needs 'online:'"),
-    "agenda-translation": ("docs/sv/workshops/module.md:13:", "agenda row 1 differs from docs/fi/workshops/module.md:13"),
+    "agenda-translation": (
+        "docs/sv/workshops/module.md:13:",
+        "agenda row 1 differs from docs/fi/workshops/module.md:13",
+    ),
 }
 
 
