@@ -6,6 +6,7 @@ messages are editors, not programmers.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -25,8 +26,9 @@ SOURCE_LANGUAGE = "fi"
 AUDIENCES = ["employer", "jobseeker", "entrepreneur", "facilitator", "professional", "editor"]
 TRANSLATION_STATES = ["draft", "reviewed"]
 REQUIRED_FIELDS = ["title", "description", "audience", "reviewed", "sources"]
-# translation and source_hash: translated pages only (scripts/translations.py); the next three: workshop modules;
-# easy_finnish_of, source_hash and checklist_items: Easy Finnish pages (scripts/easy_finnish.py)
+# translation and source_hash: translated pages only (scripts/translations.py); duration, group_size, materials,
+# objectives, agenda and adapt: workshop modules (scripts/modules.py); easy_finnish_of, source_hash and
+# checklist_items: Easy Finnish pages (scripts/easy_finnish.py)
 OPTIONAL_FIELDS = [
     "translation",
     "source_hash",
@@ -35,6 +37,9 @@ OPTIONAL_FIELDS = [
     "materials",
     "easy_finnish_of",
     "checklist_items",
+    "objectives",
+    "agenda",
+    "adapt",
 ]
 
 
@@ -65,6 +70,8 @@ class Page:
     body: str
     body_line: int  # the line number (1-based) of the body's first line in the file
     field_lines: dict[str, int]
+    # The line of every value inside the front matter, by its path: ("agenda", 2, "work") -> 31.
+    node_lines: dict[tuple, int] = dataclasses.field(default_factory=dict)
 
 
 def split_front_matter(path: Path, text: str) -> tuple[str | None, int, str, int]:
@@ -192,7 +199,23 @@ def read_page(path: Path, shown_as: Path | None = None) -> Page:
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:
             field_lines[str(key_node.value)] = fm_line + key_node.start_mark.line
-    return Page(shown, meta, body, body_line, field_lines)
+    node_lines: dict[tuple, int] = {}
+    walk_lines(node, (), fm_line, node_lines)
+    return Page(shown, meta, body, body_line, field_lines, node_lines)
+
+
+def walk_lines(node, path: tuple, first_line: int, out: dict[tuple, int]) -> None:
+    """Record the line of every mapping value and list item under `node`, so that a rule about a nested
+    value (an agenda row) can name its line."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = (*path, str(key_node.value))
+            out[key] = first_line + key_node.start_mark.line
+            walk_lines(value_node, key, first_line, out)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            out[(*path, index)] = first_line + item.start_mark.line
+            walk_lines(item, (*path, index), first_line, out)
 
 
 def validate_front_matter(page: Page, language: str) -> list[str]:

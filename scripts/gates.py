@@ -59,6 +59,33 @@ def compare_counters(page: Page, line: int, what: str, source: Counter, translat
     return out
 
 
+def agenda_skeleton(page: Page) -> list[tuple]:
+    """What a translation of a module keeps from the Finnish agenda: every row's minutes, links and objectives."""
+    agenda = page.meta.get("agenda")
+    if not isinstance(agenda, list):
+        return []
+    keys = ["break", "instructions", "work", "debrief", "optional", "activity", "practises", "checks"]
+    return [tuple(str(row.get(key)) for key in keys) if isinstance(row, dict) else (str(row),) for row in agenda]
+
+
+def compare_agenda(source: Page, translation: Page) -> list[str]:
+    fi, tr = agenda_skeleton(source), agenda_skeleton(translation)
+    for index in range(max(len(fi), len(tr))):
+        if index < len(fi) and index < len(tr) and fi[index] == tr[index]:
+            continue
+        line = translation.node_lines.get(("agenda", index), translation.field_lines.get("agenda", 2))
+        finnish = source.node_lines.get(("agenda", index), source.field_lines.get("agenda", 2))
+        return [
+            problem(
+                translation.path,
+                line,
+                f"agenda row {index + 1} differs from {source.path}:{finnish}: translate only 'title' and 'method'; "
+                "keep the rows, their minutes, 'optional', 'activity', 'practises' and 'checks' as in Finnish",
+            )
+        ]
+    return []
+
+
 def structure(source: Page, translation: Page) -> list[str]:
     """A translation keeps the Finnish page's headings (levels and IDs), links, shortcodes and checklist items."""
     fi, tr = outline(source), outline(translation)
@@ -81,6 +108,7 @@ def structure(source: Page, translation: Page) -> list[str]:
             )
         out.append(problem(translation.path, line, fix))
         break  # one heading message is enough: the rest usually follow from the first difference
+    out += compare_agenda(source, translation)
     first_line = translation.body_line
     out += compare_counters(translation, first_line, "link", internal_targets(fi), internal_targets(tr), source.path)
     out += compare_counters(

@@ -314,6 +314,43 @@ class Renderer:
     def run_sheet(self, name: str, line: int, _text) -> str:
         return self.view("run_sheet", name, line, lambda module: workshop_views.run_sheet(module, self.text))
 
+    def agenda(self, _name: str, line: int, _text) -> str:
+        """The module's agenda from its front matter, as a table, with what to cut and the online variant."""
+        page = read_page(self.source_dir / self.page_path, self.shown_as) if self.source_dir else None
+        if page is None or "agenda" not in page.meta or "adapt" not in page.meta:
+            self.problems.append(
+                problem(self.shown_as, line, "[[agenda]] shows the module's 'agenda:' and 'adapt:' (front matter)")
+            )
+            return ""
+        if modules.rows(page)[1] or modules.check_adapt(page):
+            return ""  # the schema gate reports what is wrong, with its line
+        t = self.text
+        lines = [
+            f"| {t('agenda_minutes')} | {t('agenda_block')} | {t('agenda_method')} | {t('agenda_split')} |",
+            "|---:|---|---|---|",
+        ]
+        for row in page.meta["agenda"]:
+            if "break" in row:
+                lines.append(f"| {row['break']} | **{t('agenda_break')}** | – | – |")
+                continue
+            minutes = sum(row[key] for key in modules.ROW_MINUTES)
+            shown = f"({minutes})" if row.get("optional") else str(minutes)
+            title = f"[{row['title']}](#{row['activity']})" if row.get("activity") else row["title"]
+            split = " + ".join(str(row[key]) for key in modules.ROW_MINUTES)
+            lines.append(f"| {shown} | {title} | {row.get('method', '')} | {split} |")
+        adapt = page.meta["adapt"]
+        lines += [
+            "",
+            t("agenda_note"),
+            "",
+            f"**{t('adapt_small')}** {adapt['small']}",
+            "",
+            f"**{t('adapt_large')}** {adapt['large']}",
+            "",
+            f"**{t('adapt_online')}** {adapt['online']}",
+        ]
+        return "\n".join(lines)
+
     def module_facts(self, meta: dict, slug: str) -> str:
         """The box at the top of a module: length with and without optional parts, group, materials, handout."""
         _, total, required = meta["_agenda"]
@@ -453,6 +490,7 @@ class Renderer:
         "translation_status",
         "projector",
         "run_sheet",
+        "agenda",
     )
     NEEDS_NAME = ("figure", "contact", "term", "pending", "status", "handout", "steps", "projector", "run_sheet")
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +38,7 @@ from scripts.content import (
     read_page,
 )
 
-SHARED_FIELDS = ["audience", "reviewed", "sources", "duration", "group_size"]
+SHARED_FIELDS = ["audience", "reviewed", "sources", "duration", "group_size", "objectives"]
 FIELD_ORDER = [
     "title",
     "description",
@@ -49,6 +50,9 @@ FIELD_ORDER = [
     "duration",
     "group_size",
     "materials",
+    "objectives",
+    "agenda",
+    "adapt",
     "translation",
     "source_hash",
 ]
@@ -83,8 +87,29 @@ def sync(docs_dir: Path) -> list[Path]:
     return changed
 
 
-def source_hash(body: str) -> str:
-    return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()[:12]
+# A module's agenda and adaptations are words a translator translates, though they live in the front matter.
+TRANSLATED_FIELDS = ["agenda", "adapt"]
+
+
+def source_hash(body: str, meta: dict | None = None) -> str:
+    text = " ".join(body.split())
+    extra = {key: (meta or {})[key] for key in TRANSLATED_FIELDS if key in (meta or {})}
+    if extra:
+        text += "\n" + json.dumps(extra, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def with_source_hash(text: str, value: str) -> str:
+    """The file's text with `source_hash: value` in its front matter, every other line as the translator wrote it."""
+    lines = text.split("\n")
+    end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
+    for i in range(1, end):
+        if lines[i].startswith("source_hash:"):
+            lines[i] = f"source_hash: {value}"
+            break
+    else:
+        lines.insert(end, f"source_hash: {value}")
+    return "\n".join(lines)
 
 
 @dataclass
@@ -119,7 +144,8 @@ def status_of_tree(docs_dir: Path, _fingerprint: tuple) -> Status:
         if is_finnish_only(rel, finnish_only):
             result.easy_finnish[rel] = easy_finnish_state(read_page(source).meta, source_tree)
             continue
-        finnish_hash = source_hash(read_page(source).body)
+        finnish = read_page(source)
+        finnish_hash = source_hash(finnish.body, finnish.meta)
         result.states[rel] = {SOURCE_LANGUAGE: "reviewed"}
         for language in LANGUAGES[1:]:
             target = docs_dir / language / rel
@@ -141,7 +167,8 @@ def easy_finnish_state(meta: dict, source_tree: Path) -> str:
     standard = source_tree / f"{meta.get('easy_finnish_of')}.md"
     if not meta.get("easy_finnish_of") or not standard.exists():
         return "current"  # the home page of the Easy Finnish pages (or a mistake, which the gates name)
-    return "current" if meta.get("source_hash") == source_hash(read_page(standard).body) else "outdated"
+    page = read_page(standard)
+    return "current" if meta.get("source_hash") == source_hash(page.body, page.meta) else "outdated"
 
 
 def report(result: Status) -> str:
@@ -190,9 +217,10 @@ def mark_done(paths: list[Path], docs_dir: Path) -> list[str]:
         if not source.exists():
             problems.append(problem(path, 1, f"there is no Finnish page {display(source)} to compare with"))
             continue
-        page = read_page(path)
-        meta = {**page.meta, "source_hash": source_hash(read_page(source).body)}
-        path.write_text(front_matter(meta) + "\n" + page.body.rstrip("\n") + "\n", encoding="utf-8")
+        read_page(path)  # stops with file:line if the translation cannot be read
+        finnish = read_page(source)
+        text = path.read_text(encoding="utf-8")
+        path.write_text(with_source_hash(text, source_hash(finnish.body, finnish.meta)), encoding="utf-8")
     return problems
 
 

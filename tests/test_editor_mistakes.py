@@ -22,7 +22,17 @@ MISTAKES = {
     "unknown-term": ("docs/ru/guide.md:11:", "unknown term 'startiraha'"),
     "typed-amount": ("docs/sv/guide.md:13:", "'500 €' is typed into the text"),
     "changed-heading-id": ("docs/sv/guide.md:14:", "keep the Finnish heading's level and its {#guide}"),
-    "agenda-sum": ("docs/uk/workshops/module.md:25:", "the agenda's minutes add up to 65, but 'duration' is 60"),
+    "agenda-sum": ("docs/uk/workshops/module.md:12:", "the agenda's minutes add up to 65, but 'duration' is 60"),
+    # Issue 22: the rules of a module's front matter (CONTRIBUTING.md, "Workshop modules").
+    "agenda-no-break": ("docs/fi/workshops/module.md:25:", "'Talk' ends 90 minutes after the start or the last break"),
+    "agenda-row-split": ("docs/sv/workshops/module.md:13:", "the row 'Welcome' needs debrief as whole minutes"),
+    "objective-optional": ("docs/en/workshops/module.md:11:", "the objective 'goal' is practised in no core"),
+    "objective-unchecked": ("docs/ru/workshops/module.md:11:", "the objective 'goal' has no formative check"),
+    "adapt-online": ("docs/fi/workshops/module.md:32:", "'adapt' needs 'online:'"),
+    "agenda-translation": (
+        "docs/sv/workshops/module.md:13:",
+        "agenda row 1 differs from docs/fi/workshops/module.md:13",
+    ),
 }
 
 

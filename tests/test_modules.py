@@ -29,6 +29,11 @@ def test_module_shows_its_length_with_and_without_optional_parts(fixture_site, l
     }
     assert expected[lang] in html
     assert 'href="../module-handout/"' in html
+    # The agenda table comes from the front matter: each row's instructions + work + debrief, and the
+    # adaptations for a small or large group and online.
+    assert "<td>2 + 8 + 0</td>" in html and "<td>3 + 12 + 5</td>" in html
+    assert f"Small group {lang}." in html and f"Large group {lang}." in html and f"Online {lang}." in html
+    assert '<a href="#case">Case</a>' in html
     # Facilitator notes are on the module page, collapsed, under a label in the page's language.
     assert re.search(r"<details class=\"facilitator\"[^>]*>\s*<summary>[^<]+</summary>", html)
     assert f"SECRET-FACILITATOR-NOTE-{lang}" in html
