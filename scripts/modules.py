@@ -280,8 +280,6 @@ def participant_sections(module_markdown: str) -> str:
 # Everything else reads the agenda through these functions only, so that the agenda's form (a table today, rows in
 # the front matter later) is known here alone.
 
-BREAK_METHODS = {"", "–", "-", "—"}
-LINKED_TITLE = re.compile(r"^\[(?P<title>[^\]]+)\]\(#(?P<id>[\w-]+)\)$")
 # The parts of a block's minutes, when the agenda gives them (rows in the front matter).
 MINUTE_PARTS = ("instructions", "work", "debrief")
 
@@ -321,15 +319,14 @@ def activity_headings(page: Page) -> dict[str, str]:
 def agenda_rows(page: Page) -> list[AgendaRow]:
     """The module's agenda, one row per block, in order.
 
-    A row names the activity section it is about: in front-matter rows with `section: <heading ID>`; in the
-    agenda table by a title written as a link to the section (`[Case stories](#case-stories)`) or a title that is
-    word for word the heading of a level-3 section under {#activities}. A row that names none (welcome, feedback,
-    a break) has no section. Unknown keys of front-matter rows are ignored."""
+    A row names the activity section it is about with `activity: <heading ID>` (or `section:`), or by a title
+    that is word for word the heading of a level-3 section under {#activities}. A row that names none (welcome,
+    feedback, a break) has no section. Unknown keys are ignored; the schema gate reports a malformed agenda."""
     headings = activity_headings(page)
     rows = page.meta.get("agenda")
-    if isinstance(rows, list) and rows and all(isinstance(row, dict) for row in rows):
-        return [front_matter_row(row, headings) for row in rows]
-    return table_rows(page, headings)
+    if isinstance(rows, list):
+        return [front_matter_row(row, headings) for row in rows if isinstance(row, dict)]
+    return []
 
 
 def front_matter_row(row: dict, headings: dict[str, str]) -> AgendaRow:
@@ -341,28 +338,6 @@ def front_matter_row(row: dict, headings: dict[str, str]) -> AgendaRow:
     title = str(row.get("title") or "")
     section = row.get("section") or row.get("activity") or headings.get(normalised(title))
     return AgendaRow(title, minutes, bool(row.get("optional")), str(row.get("method") or ""), is_break, section, parts)
-
-
-def table_rows(page: Page, headings: dict[str, str]) -> list[AgendaRow]:
-    lines = page.body.split("\n")
-    start = next((i for i, line in enumerate(lines) if (m := HEADING.match(line)) and m["id"] == "agenda"), None)
-    if start is None:
-        return []
-    rows = []
-    for line in lines[start + 1 :]:
-        if HEADING.match(line):
-            break
-        match = MINUTES.match(line)
-        if not match:
-            continue
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        title, method = (cells + ["", ""])[1:3]
-        linked = LINKED_TITLE.match(title)
-        section = linked["id"] if linked else headings.get(normalised(title))
-        title = linked["title"] if linked else title
-        is_break = method in BREAK_METHODS and section is None
-        rows.append(AgendaRow(title, int(match["minutes"]), bool(match["open"]), method, is_break, section))
-    return rows
 
 
 def section_markdown(page: Page, section_id: str) -> str:
