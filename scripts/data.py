@@ -180,8 +180,9 @@ def value_in_force(fig: dict, on: dt.date) -> dict | None:
 class FigureState:
     """What a reader should see of a figure on a date.
 
-    kind: "confirmed"; "pending" (the number in force is not confirmed: `value` is the last known one);
-    "ended" (the figure stopped on `until`); "future" (no value in force yet: `value` is the first one).
+    kind: "confirmed"; "pending" (the number in force is not confirmed: `value` is the last known one, and
+    `until` the last day it was in force when a newer value, not yet known, has replaced it); "ended" (the
+    figure stopped on `until`); "future" (no value in force yet: `value` is the first one).
     """
 
     kind: str
@@ -204,7 +205,9 @@ def figure_state(fig: dict, on: dt.date) -> FigureState:
     if until is not None and until < on:
         return FigureState("ended", known["value"], known["valid_from"], current, until)
     pending = fig.get("status") == "pending" or bool(current.get("pending"))
-    return FigureState("pending" if pending else "confirmed", known["value"], known["valid_from"], current)
+    # The last known number stopped the day before the value still to be confirmed took over.
+    replaced = current["valid_from"] - dt.timedelta(days=1) if known is not current else None
+    return FigureState("pending" if pending else "confirmed", known["value"], known["valid_from"], current, replaced)
 
 
 def stale_figures(data: DataFile, on: dt.date) -> list[str]:

@@ -103,6 +103,10 @@ class Renderer:
                 )
             )
             return ""
+        return self.figure_html(name, fig, state)
+
+    def figure_html(self, name: str, fig: dict, state) -> str:
+        """A figure as the reader sees it in a sentence, in its state (data.figure_state)."""
         value = format_value(state.value, fig["unit"], self.lang)
         date = format_date(state.since, self.lang)
         if state.kind == "ended":
@@ -110,9 +114,15 @@ class Renderer:
             return f'<span class="toimi-ended-figure" data-figure="{name}">{html.escape(short)}</span>'
         if state.kind == "pending":
             contact = self.site.contacts.entries[fig["confirm_with"]]
-            short = self.text("figure_pending_short", value=value, date=date)
+            # "valid from" a date, or, once a newer value still to be confirmed has replaced it, "valid until"
+            variant, date = ("_until", format_date(state.until, self.lang)) if state.until else ("", date)
+            short = self.text(f"figure_pending_short{variant}", value=value, date=date)
             title = self.text(
-                "figure_pending", label=fig["label"][self.lang], value=value, date=date, who=contact["name"][self.lang]
+                f"figure_pending{variant}",
+                label=fig["label"][self.lang],
+                value=value,
+                date=date,
+                who=contact["name"][self.lang],
             )
             return (
                 f'<span class="toimi-pending-figure" data-figure="{name}">{html.escape(short)}'

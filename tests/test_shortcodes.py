@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, LANGUAGES, ROOT, build_fixture
-from scripts import data
+from scripts import data, macros
 
 NBSP = "\u00a0"
 
@@ -186,6 +186,22 @@ def test_a_pending_value_shows_the_last_known_value_as_to_be_confirmed():
     after = data.figure_state(figure, dt.date(2026, 5, 1))
     assert (before.kind, before.value) == ("confirmed", 37.21)
     assert (after.kind, after.value, after.since) == ("pending", 37.21, dt.date(2024, 1, 1))
+    # The known number stopped when the unknown one took over: a reader sees "valid until 30.4.2026".
+    assert (before.until, after.until) == (None, dt.date(2026, 4, 30))
+
+
+def test_a_replaced_pending_value_says_until_when_the_known_one_was_valid():
+    state = data.FigureState("pending", 37.21, dt.date(2026, 1, 1), {}, dt.date(2026, 4, 30))
+    site = data.load_all(ROOT / "data")
+    figure = site.figures.entries["starttiraha_per_day"]
+    shown = {
+        lang: macros.Renderer(site, lang, "guide.md", "docs/guide.md", 1).figure_html(
+            "starttiraha_per_day", figure, state
+        )
+        for lang in ("fi", "en")
+    }
+    assert "vahvistamatta (viimeisin tieto 37,21\u00a0€, voimassa 30.4.2026 asti)" in shown["fi"]
+    assert "to be confirmed (last known €37.21, valid until 30 April 2026)" in shown["en"]
 
 
 def test_an_ended_figure_is_shown_as_ended_and_a_future_one_as_not_yet_in_force():
