@@ -383,12 +383,14 @@ class Renderer:
         )
 
     def module_views(self, slug: str) -> str:
-        """The facilitator's views of the module and the card every session ends with: a line of links to those
+        """The facilitator's views of the module, the card every session ends with and the templates every module uses
+        (attendance, feedback, invitation, follow-up): a line of links to those
         of its pages that exist in this language (a new module has none until its pages are added)."""
         targets = [
             ("module_projector_link", f"workshops/{slug}{workshop_views.PROJECTOR_SUFFIX}.md"),
             ("module_run_sheet_link", f"workshops/{slug}{workshop_views.RUN_SHEET_SUFFIX}.md"),
             ("module_who_helps_link", workshop_views.WHO_HELPS_PAGE),
+            ("module_templates_link", workshop_views.TEMPLATES_PAGE),
         ]
         links = [
             f"[{self.text(label)}]({self.link_to(target)})"

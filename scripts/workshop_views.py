@@ -24,6 +24,8 @@ PROJECTOR_SUFFIX = "-projector"
 RUN_SHEET_SUFFIX = "-run-sheet"
 VIEW_SUFFIXES = (PROJECTOR_SUFFIX, RUN_SHEET_SUFFIX)
 WHO_HELPS_PAGE = "workshops/who-helps.md"
+# The templates every module uses (attendance sheet, feedback form and tally, invitation, follow-up message).
+TEMPLATES_PAGE = "workshops/templates/index.md"
 
 
 def is_view(key: str) -> bool:

@@ -264,3 +264,36 @@ def test_the_who_helps_card_is_a_compact_tagged_pdf_of_at_most_two_pages(site_di
     assert FUNDING[lang] in text and CONTENTS[lang] not in text.split()
     # A pending contact shows its note, never an invented address; a confirmed one its published details.
     assert "tyomarkkinatori.fi" in text and "09 622 4830" in text
+
+
+# The templates every workshop uses, in Finnish: title and the most pages each may take (the attendance sheet is one
+# page, passed round; the others fit on one sheet printed on both sides).
+TEMPLATES_FI = {
+    "workshops/templates/attendance": ("Osallistujalista", 1),
+    "workshops/templates/feedback": ("Palautelomake", 2),
+    "workshops/templates/feedback-tally": ("Palautteen yhteenveto", 2),
+    "workshops/templates/invitation": ("Kutsu työpajaan", 2),
+    "workshops/templates/follow-up": ("Seurantaviesti 4–6 viikon kuluttua", 2),
+}
+
+
+@pytest.mark.parametrize("key", TEMPLATES_FI)
+def test_the_workshop_templates_are_compact_tagged_pdfs_in_their_language(site_dir, printables, key):
+    title, most_pages = TEMPLATES_FI[key]
+    [entry] = [e for e in printables if e["language"] == "fi" and e["key"] == key]
+    assert entry["compact"] and entry["title"] == title
+    reader = PdfReader(site_dir / entry["path"])
+    assert reader.trailer["/Root"]["/Lang"] == "fi" and "/StructTreeRoot" in reader.trailer["/Root"]
+    assert len(reader.pages) <= most_pages, (key, len(reader.pages))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    # A header band, not a cover: the funding statement is on the page with the form, and there is no contents page.
+    assert FUNDING["fi"] in reader.pages[0].extract_text() and CONTENTS["fi"] not in text.split()
+    assert title in reader.pages[0].extract_text()
+
+
+def test_the_attendance_sheet_asks_only_for_name_organisation_and_signature(site_dir, printables):
+    [entry] = [e for e in printables if e["language"] == "fi" and e["key"] == "workshops/templates/attendance"]
+    text = " ".join(PdfReader(site_dir / entry["path"]).pages[0].extract_text().split())
+    assert "Nro Nimi Organisaatio ja tehtävä (työnantajat) Allekirjoitus" in text
+    # The one mention of the identity code is the request not to write it.
+    assert text.count("henkilötunnus") == 1 and "Älä kirjoita listaan henkilötunnusta" in text

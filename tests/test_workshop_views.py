@@ -5,6 +5,7 @@ Expected blocks, minutes and clock times are read by hand from the module pages'
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -191,6 +192,26 @@ def test_every_module_links_to_its_views_and_the_who_helps_card(site_dir, lang):
         html = (root / "workshops" / module / "index.html").read_text(encoding="utf-8")
         for target in (f"../{module}-projector/", f"../{module}-run-sheet/", "../who-helps/"):
             assert f'href="{target}"' in html, (lang, module, target)
+
+
+TEMPLATES = ["attendance", "feedback", "feedback-tally", "invitation", "follow-up"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_module_facts_box_and_the_workshops_index_link_to_the_templates(site_dir, lang):
+    """The templates every module uses are found from each module's "For the facilitator" line and the index."""
+    root = site_dir if lang == "fi" else site_dir / lang
+    for module in MODULES:
+        html = (root / "workshops" / module / "index.html").read_text(encoding="utf-8")
+        facts = re.search(r'<div class="toimi-module-facts">(.*?)</div>', html, re.S)
+        assert facts and 'href="../templates/"' in facts[1], (lang, module)
+    index = (root / "workshops" / "index.html").read_text(encoding="utf-8")
+    assert 'href="templates/"' in index, lang
+    templates = (root / "workshops" / "templates" / "index.html").read_text(encoding="utf-8")
+    for template in TEMPLATES:
+        assert f'href="{template}/"' in templates, (lang, template)
+    # What is never collected is said on the page, and the pending notice names who confirms the participant data.
+    assert 'id="never-collect"' in templates and 'data-pending="toimi_participant_data"' in templates, lang
 
 
 def test_the_who_helps_card_shows_pending_contacts_with_their_note_and_no_invented_details(site_dir):
