@@ -371,37 +371,12 @@ def without_facilitator_notes(markdown: str) -> str:
     return "\n".join(kept)
 
 
-def agenda_notes(page: Page) -> list[str]:
-    """The facilitator notes of the agenda section (Markdown, unindented): where a module says today what to cut
-    and how to pace it."""
-    lines = page.body.split("\n")
-    notes, current, inside = [], None, False
-    for line in lines:
-        heading = HEADING.match(line)
-        if heading and len(heading.group(1)) == 2:
-            inside = heading["id"] == "agenda"
-            continue
-        if not inside:
-            continue
-        if FACILITATOR.match(line):
-            current = []
-            notes.append(current)
-        elif current is not None and (line.startswith("    ") or not line.strip()):
-            current.append(line[4:])
-        else:
-            current = None
-    return [text for text in ("\n".join(note).strip() for note in notes) if text]
+ADAPTATIONS = ("small", "large", "online")
 
 
-def cutting_options(page: Page) -> list[str]:
-    """What to cut, as the module says it: front-matter texts under `cutting` (a list, or a mapping such as
-    {small_group: …, large_group: …, short_of_time: …}); without them, the agenda's facilitator notes."""
-    given = page.meta.get("cutting")
+def adaptations(page: Page) -> list[tuple[str, str]]:
+    """The module's `adapt:` texts in order, (key, text): for 3 participants, for 20, and the online variant."""
     adapt = page.meta.get("adapt")
-    if given is None and isinstance(adapt, dict):  # the module's own rule: adapt.small and adapt.large
-        return [str(adapt[key]) for key in ("small", "large") if adapt.get(key)]
-    if isinstance(given, dict):
-        return [str(text) for text in given.values() if text]
-    if isinstance(given, list):
-        return [str(text) for text in given if text]
-    return agenda_notes(page)
+    if not isinstance(adapt, dict):
+        return []
+    return [(key, str(adapt[key])) for key in ADAPTATIONS if adapt.get(key)]

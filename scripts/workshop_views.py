@@ -9,7 +9,7 @@
   minutes from the start, for the full module and for the short one (without the optional activities), and
   what to cut. With JavaScript, the start time the facilitator types in turns the minutes into clock times.
 
-The agenda is read only through scripts/modules.py (agenda_rows, section_markdown, cutting_options).
+The agenda is read only through scripts/modules.py (agenda_rows, section_markdown, adaptations).
 """
 
 from __future__ import annotations
@@ -49,6 +49,11 @@ def timing(row: modules.AgendaRow, text) -> str:
     return " · ".join(pieces)
 
 
+def block_title(row: modules.AgendaRow, text) -> str:
+    """A block's title; a break row (`- break: 10`) has none of its own and is called a break."""
+    return row.title or (text("agenda_break") if row.is_break else "")
+
+
 def projector(page: Page, text, who_helps_link: str) -> str:
     """The deck as Markdown (md_in_html): a <section> per agenda block."""
     rows = modules.agenda_rows(page)
@@ -64,7 +69,7 @@ def projector(page: Page, text, who_helps_link: str) -> str:
         slides.append(
             f'<section class="toimi-slide{kind}" id="block-{number}" aria-labelledby="block-{number}-title" markdown>\n'
             f'<p class="toimi-slide__count">{html.escape(text("projector_block", n=number, total=total))}</p>\n'
-            f'<h2 class="toimi-slide__title" id="block-{number}-title">{html.escape(row.title)}</h2>\n'
+            f'<h2 class="toimi-slide__title" id="block-{number}-title">{html.escape(block_title(row, text))}</h2>\n'
             f'<p class="toimi-slide__time">{html.escape(timing(row, text))}</p>\n\n'
             f"{body.strip()}\n\n</section>"
         )
@@ -118,8 +123,9 @@ def run_sheet(page: Page, text) -> str:
         method = f'<br><span class="toimi-run-sheet__method">{html.escape(row.method)}</span>' if row.method else ""
         optional = f" ({html.escape(text('projector_optional'))})" if row.optional else ""
         kind = ' class="toimi-run-sheet__break"' if row.is_break else ""
+        title = block_title(row, text)
         body.append(
-            f'<tr{kind}><th scope="row">{html.escape(row.title)}{optional}'
+            f'<tr{kind}><th scope="row">{html.escape(title)}{optional}'
             f"{method if not row.is_break else ''}</th><td>{row.minutes}</td>{''.join(cells)}</tr>"
         )
     end = [time_cell(full[-1], text)] + ([time_cell(short[-1], text)] if has_optional else [])
@@ -138,7 +144,7 @@ def run_sheet(page: Page, text) -> str:
         f"<thead><tr>{columns}</tr></thead><tbody>{''.join(body)}</tbody></table>"
     )
     left_out = [row.title for row in rows if row.optional]
-    cutting = modules.cutting_options(page)
+    cutting = [f"**{html.escape(text('adapt_' + key))}** {adapt}" for key, adapt in modules.adaptations(page)]
     if left_out:
         cutting.insert(0, html.escape(text("run_sheet_short_leaves_out", blocks=", ".join(left_out))))
     cut = "".join(f'<div class="toimi-run-sheet__cut" markdown>\n\n{item}\n\n</div>\n\n' for item in cutting)

@@ -192,20 +192,21 @@ def browser(local_server):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        instance = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-quic",
-                f"--host-resolver-rules=MAP {SITE_HOST}:443 127.0.0.1:{local_server.server_port}",
-                "--ignore-certificate-errors",  # the test run's own certificate
-            ],
-        )
+        instance = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=chromium_args(local_server))
         yield instance
         instance.close()
+
+
+def chromium_args(local_server) -> list[str]:
+    """Chromium quiet and offline, with the site's host resolved to the test run's server."""
+    return [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        f"--host-resolver-rules=MAP {SITE_HOST}:443 127.0.0.1:{local_server.server_port}",
+        "--ignore-certificate-errors",  # the test run's own certificate
+    ]

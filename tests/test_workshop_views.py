@@ -16,8 +16,8 @@ from conftest import LANGUAGES, SITE_HOST
 # Each module and the number of rows in its agenda table (breaks included).
 BLOCKS = {
     "recruiting-across-cultures": 12,
-    "partial-work-ability-at-work": 10,
-    "employment-supplement-session": 8,
+    "partial-work-ability-at-work": 7,
+    "employment-supplement-session": 7,
     "is-entrepreneurship-for-me": 11,
     "idea-to-first-customer": 12,
 }
@@ -52,14 +52,18 @@ def test_the_projector_moves_block_by_block_with_the_keyboard(server, page):
     page.goto(url_for(server, "fi", "workshops/is-entrepreneurship-for-me-projector/"), wait_until="networkidle")
     assert status(page) == "Osio 1/11: Tervetuloa, tavoitteet ja pelisäännöt"
     assert visible_titles(page) == ["Tervetuloa, tavoitteet ja pelisäännöt"]
-    assert page.locator(".toimi-slide:visible .toimi-slide__time").inner_text() == "10 min · Koko ryhmä"
+    time = "10 min · ohjeet 3 min, työskentely 5 min, purku 2 min · Koko ryhmä"  # the row's split, by hand
+    assert page.locator(".toimi-slide:visible .toimi-slide__time").inner_text() == time
     page.keyboard.press("ArrowRight")
     assert status(page) == "Osio 2/11: Yrittäjän viikko"
     assert page.url.endswith("#block-2")
     slide = page.locator(".toimi-slide:visible")
-    assert slide.locator(".toimi-slide__time").inner_text() == "20 min · Pareittain"
+    assert (
+        slide.locator(".toimi-slide__time").inner_text()
+        == "20 min · ohjeet 3 min, työskentely 12 min, purku 5 min · Pareittain"
+    )
     assert "Lajitelkaa kortit kolmeen pinoon" in slide.inner_text()
-    assert "Ajat: ohjeet 2 minuuttia" not in slide.inner_text()  # a facilitator note stays off the screen
+    assert "Ajat:" not in slide.inner_text()  # a facilitator note (its timings) stays off the screen
     # The focus goes to the block's title, and it shows.
     assert page.evaluate("document.activeElement.textContent.replace(/\\u00ad/g, '')") == "Yrittäjän viikko"
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
@@ -94,12 +98,13 @@ def test_the_projector_moves_block_by_block_with_the_keyboard(server, page):
 
 def test_a_block_shows_its_worked_example_and_the_last_one_the_who_helps_card(server, page):
     page.goto(url_for(server, "en", "workshops/idea-to-first-customer-projector/#block-7"), wait_until="networkidle")
-    assert status(page) == "Block 7 of 12: First calculations: price and profitability"
+    assert status(page) == "Block 7 of 12: First calculations – price and profitability"
     slide = page.locator(".toimi-slide:visible")
-    assert slide.locator(".toimi-slide__time").inner_text() == "45 min · Example together, then individually"
+    split = "instructions 10 min, work 25 min, debrief 10 min"
+    assert slide.locator(".toimi-slide__time").inner_text() == f"45 min · {split} · Example together, then individually"
     assert "Example: Jouni's garden services, Kontiolahti." in slide.inner_text()
     page.keyboard.press("End")
-    link = page.locator(".toimi-slide:visible a", has_text="Who helps? Book your next step")
+    link = page.locator(".toimi-slide:visible a", has_text="Who helps? Agree on your next step")
     assert link.get_attribute("href") == "../who-helps/"
 
 
@@ -150,7 +155,7 @@ def test_the_run_sheet_turns_a_typed_start_time_into_clock_times(server, page):
     assert column(1) == FULL
     assert column(2) == SHORT
     headers = page.locator(".toimi-run-sheet thead th").all_inner_texts()
-    assert headers[2:] == ["Starts: full version (180 min)", "Starts: short version (170 min)"]
+    assert headers[2:] == ["Starts: full workshop (180 min)", "Starts: short version (170 min)"]
     assert "The short version leaves out the optional blocks: Ask the guest." in page.locator("article").inner_text()
     # Finnish writes 9.10; a cleared time shows the minutes again.
     page.goto(url_for(server, "fi", "workshops/is-entrepreneurship-for-me-run-sheet/"), wait_until="networkidle")
@@ -224,35 +229,25 @@ def test_the_who_helps_card_shows_pending_contacts_with_their_note_and_no_invent
     assert html.count('href="mailto:') == 1  # the unemployment fund for entrepreneurs, the only e-mail on record
 
 
-def test_agenda_rows_read_the_table_and_front_matter_rows_alike(tmp_path):
+def test_agenda_rows_read_the_front_matter(tmp_path):
     from scripts import modules
     from scripts.content import read_page
 
     activities = "## Harjoitukset {#activities}\n\n### Kolme saraketta {#three-columns}\n\nOhje.\n"
-    table = tmp_path / "table.md"
-    table.write_text(
-        "---\ntitle: T\nduration: 40\n---\n\n## Ohjelma {#agenda}\n\n| Min | Osio | Työtapa |\n|---:|---|---|\n"
-        "| 10 | [Mitä tiedetään](#three-columns) | Alustus |\n| 10 | Tauko | – |\n"
-        "| (20) | Kolme saraketta | Pareittain |\n\n" + activities,
-        encoding="utf-8",
-    )
-    rows = modules.agenda_rows(read_page(table))
-    assert [(r.title, r.minutes, r.optional, r.is_break, r.section) for r in rows] == [
-        ("Mitä tiedetään", 10, False, False, "three-columns"),
-        ("Tauko", 10, False, True, None),
-        ("Kolme saraketta", 20, True, False, "three-columns"),
-    ]
-    # Rows in the front matter (issue 22 part 2): split minutes, a break, keys this code does not know.
+    # Split minutes, a break row, the section named by `activity` or by a heading of the same words, and keys
+    # this code does not know.
     front = tmp_path / "front.md"
     front.write_text(
-        "---\ntitle: T\nduration: 30\nagenda:\n"
-        "  - {title: Mitä tiedetään, section: three-columns, instructions: 5, work: 10, debrief: 5, online: x}\n"
-        "  - {title: Tauko, break: true, minutes: 10}\n---\n\n" + activities,
+        "---\ntitle: T\nduration: 50\nagenda:\n"
+        "  - {title: Mitä tiedetään, activity: three-columns, instructions: 5, work: 10, debrief: 5, online: x}\n"
+        "  - break: 10\n"
+        "  - {title: Kolme saraketta, optional: true, instructions: 2, work: 6, debrief: 2}\n---\n\n" + activities,
         encoding="utf-8",
     )
     rows = modules.agenda_rows(read_page(front))
-    assert [(r.minutes, r.is_break, r.section, r.parts) for r in rows] == [
-        (20, False, "three-columns", {"instructions": 5, "work": 10, "debrief": 5}),
-        (10, True, None, {}),
+    assert [(r.title, r.minutes, r.optional, r.is_break, r.section, r.parts) for r in rows] == [
+        ("Mitä tiedetään", 20, False, False, "three-columns", {"instructions": 5, "work": 10, "debrief": 5}),
+        ("", 10, False, True, None, {}),
+        ("Kolme saraketta", 10, True, False, "three-columns", {"instructions": 2, "work": 6, "debrief": 2}),
     ]
     assert modules.section_markdown(read_page(front), "three-columns") == "Ohje."
