@@ -382,14 +382,16 @@ def fingerprint(*folders: Path) -> tuple:
     )
 
 
+class ConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """mkdocs.yml's loader: its !ENV values read as None."""
+
+
+ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
+
+
 def load_config(config_file: Path) -> dict:
     """mkdocs.yml as plain data (its !ENV values as None), for the modules that run without MkDocs."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_constructor("!ENV", lambda loader, node: None)
-    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader)
+    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=ConfigLoader)
 
 
 def finnish_only_paths(docs_dir: Path) -> tuple[str, ...]:
