@@ -38,6 +38,7 @@ from scripts.content import (
     ContentError,
     Page,
     display,
+    finnish_only_paths,
     missing_translations,
     read_page,
     typed_amounts,
@@ -112,20 +113,30 @@ def translation_gate(content: Content) -> list[str]:
 
 
 def translated_pairs(content: Content):
-    """(language, Finnish page, translated page) for every translation that has its Finnish page."""
+    """(path inside the language folder, Finnish page, translated page) for every translation with its Finnish page."""
     for language in LANGUAGES[1:]:
         for rel, page in content.pages[language].items():
             source = content.pages[SOURCE_LANGUAGE].get(rel)
             if source:
-                yield language, source, page
+                yield rel, source, page
 
 
 def structure(content: Content) -> list[str]:
-    return [problem for _, source, page in translated_pairs(content) for problem in gates.structure(source, page)]
+    finnish_only = finnish_only_paths(content.docs_dir)
+    return [
+        problem
+        for rel, source, page in translated_pairs(content)
+        for problem in gates.structure(source, page, rel, finnish_only)
+    ]
 
 
 def link_gate(content: Content) -> list[str]:
-    return [problem for language in LANGUAGES for problem in links.check_links(content.pages[language])]
+    finnish, finnish_only = content.pages[SOURCE_LANGUAGE], finnish_only_paths(content.docs_dir)
+    return [
+        problem
+        for language in LANGUAGES
+        for problem in links.check_links(content.pages[language], finnish, finnish_only)
+    ]
 
 
 def html_gate(content: Content) -> list[str]:

@@ -8,10 +8,11 @@ Each function returns problems as `file:line: what is wrong and how to fix it` (
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from collections import Counter
 
-from scripts.content import SOURCE_LANGUAGE, Page, problem
+from scripts.content import SOURCE_LANGUAGE, Page, is_finnish_only, problem
 from scripts.outline import Outline, body_lines, outline
 
 REVIEW_INTERVAL = dt.timedelta(days=365)
@@ -25,11 +26,18 @@ def external_host(target: str) -> str | None:
     return match[1].lower() if match else None
 
 
-def internal_targets(page_outline: Outline) -> Counter:
+def internal_targets(page_outline: Outline, rel: str = "", finnish_only: tuple[str, ...] = ()) -> Counter:
+    """A page's links inside the site, leaving out links to Finnish-only pages (`finnish_only`, as in
+    content.finnish_only_paths; `rel` is the page's path inside its language folder): only the Finnish page can
+    link them, and a translation points its readers to them in its own words."""
+    folder = posixpath.dirname(rel)
     return Counter(
         link.target
         for link in page_outline.links
-        if not link.image and external_host(link.target) is None and not link.target.startswith("mailto:")
+        if not link.image
+        and external_host(link.target) is None
+        and not link.target.startswith("mailto:")
+        and not is_finnish_only(posixpath.normpath(posixpath.join(folder, link.target.split("#")[0])), finnish_only)
     )
 
 
@@ -86,8 +94,9 @@ def compare_agenda(source: Page, translation: Page) -> list[str]:
     return []
 
 
-def structure(source: Page, translation: Page) -> list[str]:
-    """A translation keeps the Finnish page's headings (levels and IDs), links, shortcodes and checklist items."""
+def structure(source: Page, translation: Page, rel: str = "", finnish_only: tuple[str, ...] = ()) -> list[str]:
+    """A translation keeps the Finnish page's headings (levels and IDs), links (except those to Finnish-only
+    pages), shortcodes and checklist items. `rel`: the page's path inside its language folder."""
     fi, tr = outline(source), outline(translation)
     out = []
     for index in range(max(len(fi.headings), len(tr.headings))):
@@ -110,7 +119,8 @@ def structure(source: Page, translation: Page) -> list[str]:
         break  # one heading message is enough: the rest usually follow from the first difference
     out += compare_agenda(source, translation)
     first_line = translation.body_line
-    out += compare_counters(translation, first_line, "link", internal_targets(fi), internal_targets(tr), source.path)
+    fi_links, tr_links = internal_targets(fi, rel, finnish_only), internal_targets(tr, rel, finnish_only)
+    out += compare_counters(translation, first_line, "link", fi_links, tr_links, source.path)
     out += compare_counters(
         translation,
         first_line,

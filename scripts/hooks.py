@@ -7,6 +7,7 @@ Every problem in the content stops the build with `file:line: what and how to fi
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import sys
 from html import escape
@@ -113,9 +114,34 @@ def on_page_markdown(markdown, page, config, files):
         if "duration" in parsed.meta:
             meta = {**parsed.meta, "_agenda": modules.agenda(parsed)}
             rendered = renderer.module_facts(meta, Path(rel).stem) + rendered
+        if language != content.SOURCE_LANGUAGE and _state["finnish_only"]:
+            rendered = link_finnish_only(rendered, rel, page.url, config)
         return rendered
     except ContentError as err:
         raise fail(err) from None
+
+
+MARKDOWN_LINK = re.compile(r"\]\((?P<target>[^)\s#]+\.md)(?P<anchor>#[^)\s]*)?\)")
+
+
+def link_finnish_only(markdown: str, rel: str, url: str, config) -> str:
+    """A translation's link to a Finnish-only page (an Easy Finnish page, which exists in no other language) leads
+    to the Finnish page, marked hreflang="fi" (the links gate checked it against the Finnish pages). The offline
+    copy, which holds one language, links the page on the online site."""
+
+    def to_finnish(match: re.Match) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), match["target"]))
+        if not content.is_finnish_only(target, _state["finnish_only"]):
+            return match[0]
+        key = target.removesuffix(".md")
+        if OFFLINE:
+            href = pdf.page_url(config["site_url"], content.SOURCE_LANGUAGE, key)
+        else:
+            finnish_url = key.removesuffix("index") if key.endswith("index") else f"{key}/"
+            href = get_relative_url(finnish_url, url)
+        return f"]({href}{match['anchor'] or ''}){{hreflang=fi}}"
+
+    return MARKDOWN_LINK.sub(to_finnish, markdown)
 
 
 def on_page_content(html, page, config, files):

@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 from pathlib import PurePosixPath
 
-from scripts.content import Page, problem
+from scripts.content import Page, is_finnish_only, problem
 from scripts.outline import outline
 
 # Link texts that say nothing out of context (WCAG 2.4.4), in the five languages. Compared after
@@ -34,11 +34,18 @@ def resolve(page_rel: str, target: str) -> tuple[str, str]:
     return joined, anchor
 
 
-def check_links(pages: dict[str, Page]) -> list[str]:
-    """`pages`: one language's pages by their path inside the language folder (employers/index.md)."""
+def check_links(
+    pages: dict[str, Page], finnish_pages: dict[str, Page] | None = None, finnish_only: tuple[str, ...] = ()
+) -> list[str]:
+    """`pages`: one language's pages by their path inside the language folder (employers/index.md). A translation
+    may link a Finnish-only page (`finnish_only`, content.finnish_only_paths): that link is checked against the
+    Finnish pages (`finnish_pages`), and the build points it to the Finnish page (hooks.link_finnish_only)."""
+    borrowed = {rel: page for rel, page in (finnish_pages or {}).items() if is_finnish_only(rel, finnish_only)}
+    own = pages
+    pages = {**borrowed, **own}
     anchors = {rel: outline(page).anchors for rel, page in pages.items()}
     out = []
-    for rel, page in pages.items():
+    for rel, page in own.items():
         for link in outline(page).links:
             target = link.target
             if target.startswith("mailto:"):

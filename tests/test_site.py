@@ -326,3 +326,14 @@ def test_links_stay_in_the_readers_language(site_dir, html_pages):
                     offenders.append(f"{page.relative_to(site_dir)}: {href} leads to {target_lang}")
     assert checked > 1000
     assert not offenders, f"{len(offenders)} links leave the reader's language:\n" + "\n".join(offenders[:40])
+
+
+def test_a_translation_links_an_easy_finnish_page_in_finnish(site_dir):
+    # The Easy Finnish checklists exist in Finnish only: a facilitator's page in another language links them there,
+    # marked as Finnish (scripts/hooks.py link_finnish_only), and the Finnish page exists.
+    for lang in LANGUAGES[1:]:
+        page = site_dir / lang / "workshops" / "is-entrepreneurship-for-me" / "index.html"
+        html = page.read_text(encoding="utf-8")
+        assert '<a href="../../../selko/starttiraha/" hreflang="fi">' in html, lang
+        assert (site_dir / "selko" / "starttiraha" / "index.html").exists()
+        assert not (site_dir / lang / "selko").exists(), lang
