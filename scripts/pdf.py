@@ -511,6 +511,8 @@ def build(
             listed.append((unit, cached_pdf, target))
     rendered = 0
     if jobs:
+        # The longest documents first (the handbooks): no core waits idle at the end for one long render.
+        jobs.sort(key=lambda job: len(job[0]), reverse=True)
         with Pool(processes or os.cpu_count() or 1) as pool:
             for _ in pool.imap_unordered(_render, jobs):
                 rendered += 1
