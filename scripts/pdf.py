@@ -418,7 +418,12 @@ def _render(job: tuple[str, str, str]) -> tuple[str, int]:
 def assets_digest(site_dir: Path) -> str:
     """What every PDF depends on besides its own content: fonts, the print stylesheet, the emblem,
     and this file (the document template), so a change to any of them renders everything again."""
-    digest = hashlib.sha256(b"weasyprint-70 pdf/ua-1")
+    from weasyprint import __version__ as weasyprint_version
+    from weasyprint.text.ffi import pango
+
+    # The renderer's own versions: an update of WeasyPrint or Pango renders every PDF again.
+    versions = f"weasyprint-{weasyprint_version} pango-{pango.pango_version()} pdf/ua-1"
+    digest = hashlib.sha256(versions.encode())
     for asset in sorted((site_dir / "assets" / "fonts").glob("*.woff2")) + [
         site_dir / "assets" / "stylesheets" / "print.css",
         site_dir / "assets" / "images" / "eu-emblem.svg",

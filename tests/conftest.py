@@ -32,6 +32,12 @@ def pytest_runtest_logreport(report):
         _skipped.append(report.nodeid)
 
 
+def pytest_collectreport(report):
+    # A whole file skipped while it is collected (pytest.skip(allow_module_level=True), importorskip) counts too.
+    if report.skipped:
+        _skipped.append(report.nodeid)
+
+
 def pytest_sessionfinish(session, exitstatus):
     if os.environ.get("CI") == "true" and _skipped:
         print(f"\nCI=true: {len(_skipped)} test(s) were skipped, which CI does not allow: {_skipped}")
