@@ -32,10 +32,10 @@ def url_for(server: str, lang: str, path: str = "") -> str:
 
 OFFER = {
     "fi": "Tämä sivu on myös helpolla suomen kielellä:",
-    "en": "This page also exists in Easy Finnish (selkosuomi)",
-    "sv": "Den här sidan finns också på lättläst finska (selkosuomi):",
-    "ru": "Эта страница есть и на простом финском языке (selkosuomi):",
-    "uk": "Ця сторінка є також простою фінською мовою (selkosuomi):",
+    "en": "This page is also available in Easy Finnish (selkosuomi), a simpler form of Finnish:",
+    "sv": "Den här sidan finns också på lätt finska (selkosuomi), alltså på finska som är lätt att läsa:",
+    "ru": "Эта страница есть и на упрощённом финском языке (selkosuomi)",
+    "uk": "Ця сторінка є також спрощеною фінською мовою (selkosuomi), тобто фінською, яку легко читати:",
 }
 
 
