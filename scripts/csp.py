@@ -30,6 +30,9 @@ DIRECTIVES = [
     ("form-action", "'none'"),
 ]
 POLICY = "; ".join(f"{name} {value}" for name, value in DIRECTIVES)
+# The offline copy carries its fonts inside its stylesheet as data: addresses (a page opened from the disk may not
+# fetch a font file): there, and only there, fonts may come from data: too.
+OFFLINE_POLICY = POLICY.replace("font-src 'self'", "font-src 'self' data:")
 # Outside sites linked from a page learn nothing of which page the reader came from.
 REFERRER = "no-referrer"
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}

@@ -291,9 +291,9 @@ def easy_finnish_menu(page, language: str) -> str | None:
 def language_suggestions(page, language: str, site) -> list[dict]:
     """On a Finnish page, the same page offered in each other language, in that language. toimi.js shows at most
     one of them: the language the reader's browser puts before Finnish (nothing without JavaScript). A Finnish-only
-    page (an Easy Finnish page) has no other language to offer."""
+    page (an Easy Finnish page) has no other language to offer, nor has an offline copy, which holds one language."""
     rel = page.file.src_uri.split("/", 1)[1]
-    if language != content.SOURCE_LANGUAGE or content.is_finnish_only(rel, _state["finnish_only"]):
+    if language != content.SOURCE_LANGUAGE or content.is_finnish_only(rel, _state["finnish_only"]) or OFFLINE:
         return []
     return [
         {
@@ -392,7 +392,7 @@ def on_env(env, config, files):
         # The language's own folder ("" for Finnish, "en/" …): the templates' links to pages start from it, so
         # that they stay in the reader's language (a bare 'privacy/' | url is the Finnish page).
         toimi_home="" if language == content.SOURCE_LANGUAGE else f"{language}/",
-        toimi_csp=csp.POLICY,
+        toimi_csp=csp.OFFLINE_POLICY if OFFLINE else csp.POLICY,
         toimi_referrer=csp.REFERRER,
         toimi_address=lambda url: content.address(site_url, url),
         toimi_alternates=lambda url: content.alternates(site_url, url, _state["finnish_only"]),
