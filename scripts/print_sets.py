@@ -5,7 +5,8 @@ The page counts are known only once the PDFs exist, so the build fills the set i
 Printables page: the module page carries `<div class="toimi-print-set" data-module="<slug>">` (from
 macros.module_facts), the workshops index `<div class="toimi-print-sets">` (the [[print_sets]] shortcode).
 The group is the upper end of the module's `group_size`; every participant gets the handout and each
-checklist, the facilitator one edition, all printed on both sides of A4.
+checklist, the facilitator one edition, all printed on both sides of A4. A module's cards (`<slug>-cards`: case,
+role and word cards to cut out) come last and are counted apart: one set for the group, printed on one side.
 """
 
 from __future__ import annotations
@@ -52,12 +53,13 @@ def print_set(
     facilitator = units[f"workshops/{slug}"]
     handout = units[f"workshops/{slug}-handout"]
     parts = [facilitator, handout] + [units[key] for key in checklists_of(module) if key in units]
+    cards = units.get(f"workshops/{slug}-cards")
 
     def text(key: str, **values) -> str:
         return html.escape(ui[key][language].format(**values))
 
     items = []
-    for unit in parts:
+    for unit in parts + ([cards] if cards else []):
         # The module's own editions by their name ("Participant's handout"), a checklist by its title.
         label = ui.get(f"edition_{unit['edition']}", {}).get(language) or unit["title"]
         href = posixpath.relpath(unit["path"], here)
@@ -69,6 +71,8 @@ def print_set(
     each = sheets(handout["pages"]) + sum(sheets(unit["pages"]) for unit in parts[2:])
     total = group * each + sheets(facilitator["pages"])
     line = text("print_set_sheets", group=group, sheets=total, each=each, facilitator=sheets(facilitator["pages"]))
+    if cards:  # one side only, so that a card's back is blank when it is cut out
+        line += " " + text("print_set_cards", sheets=cards["pages"])
     return (
         f'<div class="toimi-print-set" data-module="{slug}"><p><strong>{text("print_set_title")}</strong></p>'
         f"<ul>{''.join(items)}</ul><p>{line}</p></div>"
