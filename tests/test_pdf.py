@@ -244,12 +244,16 @@ def test_each_module_has_a_print_set_with_page_counts_and_sheets(site_dir, print
             "workshops-recruiting-across-cultures.pdf",
             "workshops-recruiting-across-cultures-handout.pdf",
             "checklists-employer-immigrant-recruitment.pdf",
+            "workshops-recruiting-across-cultures-cards.pdf",  # the print kit: one set for the group, last
         ], names
         handout = pages[(lang, "workshops/recruiting-across-cultures-handout")]
         checklist = pages[(lang, "checklists/employer-immigrant-recruitment")]
         facilitator = pages[(lang, "workshops/recruiting-across-cultures")]
         sheets = 18 * ((handout + 1) // 2 + (checklist + 1) // 2) + (facilitator + 1) // 2
         assert re.search(rf"(?<![\d]){sheets}(?![\d])", block[1]), (lang, sheets, block[1])
+        # The cards are printed once, on one side: as many sheets as pages, a sentence of their own.
+        cards = pages[(lang, "workshops/recruiting-across-cultures-cards")]
+        assert re.search(rf"(?<![\d]){cards}(?![\d])", block[1].rsplit("</p><p>", 1)[-1].split(". ", 1)[-1]), block[1]
         index = (root / "workshops" / "index.html").read_text(encoding="utf-8")
         assert index.count('<div class="toimi-print-set" data-module=') == 5, lang
 
@@ -308,3 +312,51 @@ def test_the_attendance_sheet_asks_only_for_name_organisation_and_signature(site
     assert "Nro Nimi Organisaatio ja tehtävä (työnantajat) Allekirjoitus" in text
     # The one mention of the identity code is the request not to write it.
     assert text.count("henkilötunnus") == 1 and "Älä kirjoita listaan henkilötunnusta" in text
+
+
+# A module's print kit: its cards to cut out, copied from the module page. Title, the number of cards (each in a
+# dashed box), the most pages it may take, and each card's first and last words (the card is whole on one page).
+KITS_FI = {
+    "workshops/recruiting-across-cultures-cards": (
+        "Kortit: Rekrytointi yli kulttuurirajojen",
+        11,
+        3,
+        [
+            ("Kortti 1: Leipomo Kiteellä.", "Mitä muuta leipomotyössä voidaan tarvita?"),
+            ("Kortti 4: Kiinteistöhuolto Liperissä.", "Mitä tietoja yritys säilyttää?"),
+            ("Kortti 5: Konepaja Kontiolahdella.", "mitä työehtosopimusta hänen työhönsä sovelletaan?"),
+            ("Roolikortti uudelle työntekijälle", "näytä rehellisesti, mitä osaat."),
+        ],
+    ),
+    "workshops/partial-work-ability-at-work-cards": (
+        "Kortit: Osatyökykyisyys työpaikalla",
+        31,
+        5,
+        [
+            ("Kortti a.", "vamma rajoittaa sitä."),
+            ("Roolikortti: Janne", "tehdä lyhyemmän päivän."),
+            ("Roolikortti: Pekka", "tukea apuvälineeseen."),
+            ("Kortti 7: Teollisuusyritys Joensuussa.", "vaikuttaa yrityksen työeläkemaksuihin."),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("key", KITS_FI)
+def test_the_print_kit_is_a_compact_tagged_pdf_with_every_card_whole_on_one_page(site_dir, printables, key):
+    title, boxes, most_pages, cards = KITS_FI[key]
+    html = (site_dir / key / "index.html").read_text(encoding="utf-8")
+    assert html.count('<div class="toimi-cut">') == boxes
+    css = (site_dir / "assets" / "stylesheets" / "print.css").read_text(encoding="utf-8")
+    assert re.search(r"\.toimi-cut \{[^}]*dashed[^}]*break-inside: avoid", css)
+    [entry] = [e for e in printables if e["language"] == "fi" and e["key"] == key]
+    assert entry["compact"] and entry["title"] == title
+    reader = PdfReader(site_dir / entry["path"])
+    assert reader.trailer["/Root"]["/Lang"] == "fi" and "/StructTreeRoot" in reader.trailer["/Root"]
+    assert len(reader.pages) <= most_pages, (key, len(reader.pages))
+    texts = [" ".join(page.extract_text().split()) for page in reader.pages]
+    assert FUNDING["fi"] in texts[0] and title in texts[0] and CONTENTS["fi"] not in " ".join(texts).split()
+    for first, last in cards:
+        assert sum(text.count(first) for text in texts) >= 1, first
+        for number, text in enumerate(texts, 1):  # a card that starts on a page ends there
+            assert text.count(first) == text.count(last), (key, number, first)
