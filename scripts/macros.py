@@ -276,18 +276,10 @@ class Renderer:
         return f'<table class="toimi-cards toimi-figures"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
     def handout(self, name: str, line: int, _text) -> str:
-        module = (self.source_dir / "workshops" / f"{name}.md") if self.source_dir else None
-        if module is None or not module.is_file():
-            self.problems.append(
-                problem(
-                    self.shown_as,
-                    line,
-                    f"[[handout:{name}]]: there is no module "
-                    f"workshops/{name}.md in this language; use the module's file name",
-                )
-            )
+        module = self.module_page("handout", name, line)
+        if module is None:
             return ""
-        body = read_page(module).body
+        body = module.body
         inner = Renderer(
             self.site, self.lang, f"workshops/{name}.md", self.shown_as, line, self.source_dir, self.directory_urls
         )

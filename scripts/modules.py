@@ -259,21 +259,14 @@ def check_objectives(page: Page) -> list[str]:
 
 def participant_sections(module_markdown: str) -> str:
     """The module's sections for participants, with every facilitator note removed."""
-    kept, keep, skipping_note = [], False, False
+    kept, keep = [], False
     for line in module_markdown.split("\n"):
-        heading = HEADING.match(line)
+        heading = HEADING.match(line)  # a note's lines are indented: never a section heading
         if heading and len(heading.group(1)) == 2:
             keep = heading["id"] in HANDOUT_SECTIONS
-        if FACILITATOR.match(line):
-            skipping_note = True
-            continue
-        if skipping_note:
-            if line.startswith("    ") or not line.strip():
-                continue
-            skipping_note = False
         if keep:
             kept.append(line)
-    return "\n".join(kept).strip() + "\n"
+    return without_facilitator_notes("\n".join(kept)).strip() + "\n"
 
 
 # -- The agenda as blocks: for the projector view and the run sheet (scripts/workshop_views.py) -------------------

@@ -191,6 +191,24 @@ def server(local_server) -> str:
     return SITE_URL
 
 
+def url_for(server: str, lang: str, path: str = "") -> str:
+    """A page's address in a language: Finnish at the root, the others under /en/, /sv/, /ru/, /uk/."""
+    return server + ("" if lang == "fi" else f"{lang}/") + path
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser page that records its requests and every console error (page.requests, page.problems)."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.requests, page.problems = [], []
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.on("console", lambda message: page.problems.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: page.problems.append(str(error)))
+    yield page
+    context.close()
+
+
 @pytest.fixture(scope="session")
 def browser(local_server):
     if not Path(CHROMIUM).exists():

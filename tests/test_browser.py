@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import LANGUAGES, SITE_HOST
+from conftest import LANGUAGES, SITE_HOST, url_for
 
 NOT_FOUND = {
     "fi": "Sivua ei löytynyt",
@@ -16,22 +16,6 @@ NOT_FOUND = {
     "ru": "Страница не найдена",
     "uk": "Сторінку не знайдено",
 }
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    page.requests, page.problems = [], []
-    page.on("request", lambda request: page.requests.append(request.url))
-    page.on("console", lambda message: page.problems.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: page.problems.append(str(error)))
-    yield page
-    context.close()
-
-
-def url_for(server: str, lang: str, path: str = "") -> str:
-    return server + ("" if lang == "fi" else f"{lang}/") + path
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LANGUAGES
+from conftest import LANGUAGES, url_for
 
 SUGGESTION = {
     "en": "This page is also available in English.",
@@ -26,10 +26,6 @@ CLS = """() => new Promise(resolve => {
   }).observe({type: "layout-shift", buffered: true});
   setTimeout(() => resolve(total), 300);
 })"""
-
-
-def url_for(server: str, lang: str, path: str = "") -> str:
-    return server + ("" if lang == "fi" else f"{lang}/") + path
 
 
 def reader(browser, languages: list[str], **options):

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from test_accessibility import WCAG_TAGS, run_axe
 
-from conftest import LANGUAGES, SITE_HOST
+from conftest import LANGUAGES, SITE_HOST, url_for
 
 # Each module and the number of rows in its agenda table (breaks included).
 BLOCKS = {
@@ -22,22 +22,6 @@ BLOCKS = {
     "idea-to-first-customer": 12,
 }
 MODULES = list(BLOCKS)
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    page.requests, page.problems = [], []
-    page.on("request", lambda request: page.requests.append(request.url))
-    page.on("console", lambda message: page.problems.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: page.problems.append(str(error)))
-    yield page
-    context.close()
-
-
-def url_for(server: str, lang: str, path: str) -> str:
-    return server + ("" if lang == "fi" else f"{lang}/") + path
 
 
 def status(page) -> str:
