@@ -4,7 +4,7 @@ leaving a half-built one.
 MkDocs writes into a temporary folder; site/ is replaced only when the whole build succeeded, so a
 mistake in one page never takes the published copy down with it.
 
-    python -m scripts.build [--site-dir site] [--config mkdocs.yml]
+    python -m scripts.build [--site-dir site] [--config mkdocs.yml] [--no-pdf | --html-from built-html-site]
 """
 
 from __future__ import annotations
@@ -17,20 +17,31 @@ import sys
 from pathlib import Path
 
 
-def build(site_dir: Path, config: Path = Path("mkdocs.yml"), pdfs: bool = True, only: set[str] | None = None) -> int:
-    """Build into site_dir; `only`: make only these PDFs (paths inside the site), as the preview does."""
+def build(
+    site_dir: Path,
+    config: Path = Path("mkdocs.yml"),
+    pdfs: bool = True,
+    only: set[str] | None = None,
+    html_from: Path | None = None,
+) -> int:
+    """Build into site_dir; `only`: make only these PDFs (paths inside the site), as the preview does;
+    `html_from`: start from a site already built with pdfs=False (the tests make the PDFs of their HTML build
+    in the background this way) instead of running MkDocs again."""
     work = site_dir.parent / f".{site_dir.name}-build"
     shutil.rmtree(work, ignore_errors=True)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config), "--site-dir", str(work)]
-    )
-    if result.returncode != 0:
-        shutil.rmtree(work, ignore_errors=True)
-        print(f"The build stopped; {site_dir}/ was left as it was. Fix the problems listed above.", file=sys.stderr)
-        return result.returncode
-    from scripts import search
+    if html_from is not None:
+        shutil.copytree(html_from, work)
+    else:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config), "--site-dir", str(work)]
+        )
+        if result.returncode != 0:
+            shutil.rmtree(work, ignore_errors=True)
+            print(f"The build stopped; {site_dir}/ was left as it was. Fix the problems listed above.", file=sys.stderr)
+            return result.returncode
+        from scripts import search
 
-    print("Search: " + json.dumps(search.build(work, config.parent / "data" / "search_rules.yml")))
+        print("Search: " + json.dumps(search.build(work, config.parent / "data" / "search_rules.yml")))
     if pdfs:
         from scripts import offline, pdf, print_sets
 
@@ -52,8 +63,9 @@ def main() -> int:
     parser.add_argument("--site-dir", type=Path, default=Path("site"))
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("--no-pdf", action="store_true", help="HTML only (faster)")
+    parser.add_argument("--html-from", type=Path, help="add the PDFs to a copy of this site built with --no-pdf")
     args = parser.parse_args()
-    return build(args.site_dir, args.config.resolve(), pdfs=not args.no_pdf)
+    return build(args.site_dir, args.config.resolve(), pdfs=not args.no_pdf, html_from=args.html_from)
 
 
 if __name__ == "__main__":

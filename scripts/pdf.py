@@ -407,11 +407,40 @@ def fill_printables_page(
 # --- Rendering -------------------------------------------------------------------------------
 
 
+def _remember_page_references() -> None:
+    """pydyf rebuilds the list of all page references each time a tag or link asks for one page's, which makes
+    tagging a handbook quadratic in its pages (about a tenth of its render). Keep the list until a page is added."""
+    import pydyf
+
+    if getattr(pydyf.PDF, "_toimi_cached_references", False):
+        return
+    build_references = pydyf.PDF.page_references.fget
+
+    def page_references(pdf):
+        count = len(pdf.pages["Kids"])
+        if getattr(pdf, "_references_for", None) != count:
+            pdf._references, pdf._references_for = build_references(pdf), count
+        return pdf._references
+
+    pydyf.PDF.page_references = property(page_references)
+    pydyf.PDF._toimi_cached_references = True
+
+
+# One font configuration per worker process: WeasyPrint decompresses a WOFF2 font into its configuration's
+# folder once and reuses it, so sharing it spares every document after the first about a second.
+_font_config = None
+
+
 def _render(job: tuple[str, str, str]) -> tuple[str, int]:
     from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
 
+    global _font_config
+    if _font_config is None:
+        _font_config = FontConfiguration()
+        _remember_page_references()
     source, base_url, target = job
-    rendered = HTML(string=source, base_url=base_url).render()
+    rendered = HTML(string=source, base_url=base_url).render(font_config=_font_config)
     Path(target).write_bytes(rendered.write_pdf(pdf_variant="pdf/ua-1"))
     return target, len(rendered.pages)
 

@@ -93,6 +93,12 @@ def start(
     return server
 
 
+def serve(server: ThreadingHTTPServer, directory: Path, base: str = "/toimi-opas/") -> None:
+    """Point a running server at another folder: the next request is answered from it (the tests move from
+    their HTML build to the same site with its PDFs)."""
+    server.RequestHandlerClass = partial(Handler, root=directory.resolve(), base=base)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dir", default="site")

@@ -10,6 +10,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,30 +119,93 @@ def no_network(monkeypatch):
     monkeypatch.setattr(socket, "create_connection", refuse)
 
 
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """The real site, built once with the same command as `make site`. TOIMI_TEST_SITE=<folder> tests an
+class SiteBuild:
+    """The real site, built once per session with the commands of `make site`, in the background: first the HTML
+    (`html_site` waits for it), then, at low priority, a copy of it with every PDF, print set and offline copy
+    (`site_dir` waits for that). pytest_collection_modifyitems runs the tests that need no site first, then those
+    that need only the HTML, and those that need the PDFs last, so the PDFs render while the first tests run."""
+
+    def __init__(self, folder: Path):
+        self.html, self.full = folder / "html" / "site", folder / "full" / "site"
+        self.results: dict[str, subprocess.CompletedProcess] = {}
+        self.html_ready, self.full_ready = threading.Event(), threading.Event()
+        threading.Thread(target=self._run, daemon=True).start()
+
+    def _build(self, *args: str, nice: int = 0) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "scripts.build", *args],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            preexec_fn=(lambda: os.nice(nice)) if nice else None,
+        )
+
+    def _run(self) -> None:
+        try:
+            self.results["html"] = self._build("--no-pdf", "--site-dir", str(self.html))
+        finally:
+            self.html_ready.set()
+        try:
+            if self.results["html"].returncode == 0:
+                # Niced: the tests running meanwhile keep their speed and the PDFs take the idle time.
+                self.results["full"] = self._build("--site-dir", str(self.full), "--html-from", str(self.html), nice=10)
+        finally:
+            self.full_ready.set()
+
+    def wait(self, stage: str) -> Path:
+        (self.html_ready if stage == "html" else self.full_ready).wait()
+        result = self.results.get(stage) or self.results["html"]
+        assert result.returncode == 0, f"the strict build failed:\n{result.stdout}\n{result.stderr}"
+        return self.html if stage == "html" else self.full
+
+
+SITE_FIXTURES = {"html_site", "site_dir"}
+
+
+def pytest_collection_modifyitems(items):
+    # Tests that need no site first, then those that need the HTML build, then those that need its PDFs.
+    items.sort(key=lambda item: 2 if "site_dir" in item.fixturenames else 1 if "html_site" in item.fixturenames else 0)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def site_build(request, tmp_path_factory) -> SiteBuild | None:
+    """Starts the build as the session starts, if a test needs the site. TOIMI_TEST_SITE=<folder> tests an
     already built site instead (for a quick rerun of a few tests, or to see a new test fail on an old build)."""
     if os.environ.get("TOIMI_TEST_SITE"):
-        return Path(os.environ["TOIMI_TEST_SITE"]).resolve()
-    out = tmp_path_factory.mktemp("built") / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "scripts.build", "--site-dir", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == 0, f"the strict build failed:\n{result.stdout}\n{result.stderr}"
-    return out
+        return None
+    if not any(SITE_FIXTURES & set(item.fixturenames) for item in request.session.items):
+        return None
+    return SiteBuild(tmp_path_factory.mktemp("built"))
 
 
 @pytest.fixture(scope="session")
-def html_pages(site_dir) -> dict[str, list[Path]]:
+def html_site(site_build) -> Path:
+    """The real site's HTML and search (no PDFs: the Printables tables and the print sets are not filled in)."""
+    if site_build is None:
+        return Path(os.environ["TOIMI_TEST_SITE"]).resolve()
+    return site_build.wait("html")
+
+
+@pytest.fixture(scope="session")
+def site_dir(site_build, html_site) -> Path:
+    """The whole real site, PDFs, print sets and offline copies included. From now on the browser tests'
+    server answers from it."""
+    if site_build is None:
+        return html_site
+    full = site_build.wait("full")
+    for server in SERVERS:
+        from scripts.static_server import serve
+
+        serve(server, full, BASE)
+    return full
+
+
+def content_pages(site: Path) -> dict[str, list[Path]]:
     """Built content pages per language (404 pages and sitemaps excluded)."""
     pages = {}
     for lang in LANGUAGES:
-        root = site_dir if lang == "fi" else site_dir / lang
+        root = site if lang == "fi" else site / lang
         found = []
         for page in root.rglob("index.html"):
             rel = page.relative_to(root)
@@ -152,6 +216,11 @@ def html_pages(site_dir) -> dict[str, list[Path]]:
             found.append(page)
         pages[lang] = sorted(found)
     return pages
+
+
+@pytest.fixture(scope="session")
+def html_pages(site_dir) -> dict[str, list[Path]]:
+    return content_pages(site_dir)
 
 
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))["site_url"]
@@ -173,12 +242,21 @@ def certificate(tmp_path_factory) -> tuple[Path, Path]:
     return cert, key
 
 
+# The running test servers: site_dir points them at the whole site once it is built.
+SERVERS: list = []
+
+
 @pytest.fixture(scope="session")
-def local_server(site_dir, certificate):
+def local_server(html_site, certificate, site_build):
+    """Serves the HTML build until a test asks for site_dir, then the whole site (the tests that need only the
+    HTML run first: pytest_collection_modifyitems)."""
     from scripts.static_server import start
 
-    srv = start(site_dir, BASE, certificate=certificate)
+    ready = site_build is not None and site_build.full_ready.is_set() and site_build.results.get("full")
+    srv = start(site_build.wait("full") if ready else html_site, BASE, certificate=certificate)
+    SERVERS.append(srv)
     yield srv
+    SERVERS.remove(srv)
     srv.shutdown()
 
 

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from conftest import LANGUAGES, ROOT, SITE_HOST
+from conftest import LANGUAGES, ROOT, SITE_HOST, content_pages
 
 AXE = Path(importlib.util.find_spec("axe_playwright_python").origin).parent / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -93,14 +93,13 @@ def axe_walk(urls: list[str], local_server, options: dict) -> dict:
     return out["walk"]
 
 
-def test_every_page_passes_wcag_21_aa(server, site_dir, html_pages, local_server):
-    urls = page_urls(server, site_dir, html_pages)
-    # The 404 page of every language too, reached by a missing address and directly.
-    missing = [server + ("" if lang == "fi" else f"{lang}/") + "no-such-page/" for lang in LANGUAGES]
-    urls += missing + [server + ("" if lang == "fi" else f"{lang}/") + "404.html" for lang in LANGUAGES]
-    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-    walk = axe_walk(urls, local_server, options)
-    assert sorted(walk["pages"]) == sorted(urls)
+OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+NOT_FOUND = "Failed to load resource: the server responded with a status of 404"
+
+
+def failures_of(walk: dict, missing: list[str]) -> tuple[list[str], set[str]]:
+    """What the walk found wrong on its pages (axe violations, policy violations, console errors except the 404
+    status of a missing address itself), and the axe versions that ran."""
     failures, versions = [], set()
     for url, found in walk["pages"].items():
         result = found["axe"]
@@ -108,20 +107,33 @@ def test_every_page_passes_wcag_21_aa(server, site_dir, html_pages, local_server
         assert result["toolOptions"]["runOnly"]["values"] == WCAG_TAGS, url
         assert "rules" not in result["toolOptions"], url
         versions.add(result["testEngine"]["version"])
-        # The same walk checks the Content-Security-Policy (scripts/csp.py) and the console: nothing on any page
-        # violates the policy or logs an error, except the 404 status of a missing address itself.
         failures += [f"{url}: Content-Security-Policy: {v}" for v in found["csp"]]
-        not_found = "Failed to load resource: the server responded with a status of 404"
         failures += [
             f"{url}: console: {error}"
             for error in found["errors"]
-            if not (url in missing and error.startswith(not_found))
+            if not (url in missing and error.startswith(NOT_FOUND))
         ]
         for violation in result["violations"]:
             failures.append(
                 f"{url}: {violation['id']} ({violation['impact']}): "
                 f"{violation['nodes'][0]['target']} {violation['nodes'][0]['failureSummary'][:160]}"
             )
+    # Privacy, on the same walk: no request leaves the site, no cookie is set.
+    failures += [f"request outside the site: {url}" for url in walk["requests"] if urlsplit(url).hostname != SITE_HOST]
+    failures += [f"cookie set: {cookie}" for cookie in walk["cookies"]]
+    return failures, versions
+
+
+def test_every_page_passes_wcag_21_aa(server, html_site, local_server):
+    """The walk runs on the HTML build while the PDFs are made; the pages that the PDF step fills in afterwards
+    (the Printables tables, print sets, offline downloads) are walked again once it is done (the next test)."""
+    urls = page_urls(server, html_site, content_pages(html_site))
+    # The 404 page of every language too, reached by a missing address and directly.
+    missing = [server + ("" if lang == "fi" else f"{lang}/") + "no-such-page/" for lang in LANGUAGES]
+    urls += missing + [server + ("" if lang == "fi" else f"{lang}/") + "404.html" for lang in LANGUAGES]
+    walk = axe_walk(urls, local_server, OPTIONS)
+    assert sorted(walk["pages"]) == sorted(urls)
+    failures, versions = failures_of(walk, missing)
     assert len(versions) == 1, versions
     record = {
         "date": dt.date.today(),
@@ -138,13 +150,34 @@ def test_every_page_passes_wcag_21_aa(server, site_dir, html_pages, local_server
         encoding="utf-8",
     )
     assert not failures, "\n".join(failures)
-    # Privacy, on the same walk through every page: no request leaves the site, no cookie is set.
-    elsewhere = [url for url in walk["requests"] if urlsplit(url).hostname != SITE_HOST]
-    assert not elsewhere, elsewhere
-    assert walk["cookies"] == []
 
 
-def test_the_dark_scheme_passes_contrast(server, site_dir, html_pages, browser):
+# What the PDF step writes into a page (scripts/pdf.py, print_sets.py, offline.py).
+FILLED_IN = (
+    'class="toimi-cards toimi-printables-table"',
+    '<div class="toimi-print-set" ',
+    '<div class="toimi-offline">',
+)
+
+
+def test_the_pages_the_pdf_step_fills_in_pass_wcag_21_aa(server, site_dir, html_site, local_server):
+    pages = [page for lang_pages in content_pages(site_dir).values() for page in lang_pages]
+    filled = [page for page in pages if any(mark in page.read_text(encoding="utf-8") for mark in FILLED_IN)]
+    # Every language's Printables page, workshops index and five module pages.
+    assert len(filled) == 5 * 7, [str(page.relative_to(site_dir)) for page in filled]
+    if site_dir != html_site:  # every other page is the one the walk above checked
+        changed = [page for page in pages if page.read_bytes() != (html_site / page.relative_to(site_dir)).read_bytes()]
+        assert set(changed) <= set(filled), sorted(set(changed) - set(filled))
+    urls = page_urls(
+        server, site_dir, {lang: [p for p in filled if p in found] for lang, found in content_pages(site_dir).items()}
+    )
+    walk = axe_walk(urls, local_server, OPTIONS)
+    assert sorted(walk["pages"]) == sorted(urls)
+    failures, _ = failures_of(walk, [])
+    assert not failures, "\n".join(failures)
+
+
+def test_the_dark_scheme_passes_contrast(server, browser):
     context = browser.new_context(color_scheme="dark")
     page = context.new_page()
     failures = []
@@ -184,7 +217,8 @@ OUTSIDE = """() => {
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_no_sideways_scrolling_at_320_px_or_200_percent_zoom(server, browser, lang):
+def test_no_sideways_scrolling_at_320_px_or_200_percent_zoom(server, site_dir, browser, lang):
+    # site_dir: the Printables page and the module page are checked with their tables filled in.
     for viewport in ({"width": 320, "height": 640}, {"width": 640, "height": 400}):  # 1280 px at 200 % = 640 px
         context = browser.new_context(viewport=viewport)
         page = context.new_page()
