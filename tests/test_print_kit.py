@@ -211,3 +211,64 @@ def test_the_kit_cards_are_the_module_text_on_the_finnish_kit_page(site_dir):
     html = (site_dir / "workshops" / "recruiting-across-cultures-kit" / "index.html").read_text(encoding="utf-8")
     assert "<strong>Kortti 5: Konepaja Kontiolahdella.</strong>" in html
     assert "Kun sinulta kysytään ’Ymmärsitkö?’, vastaa aina ’joo’." in html
+
+
+def test_the_kit_page_passes_axe_and_fits_320_px(server, page):
+    from test_accessibility import WCAG_TAGS, run_axe
+
+    from conftest import url_for
+
+    for lang in ("fi", "uk"):
+        for path in ("workshops/partial-work-ability-at-work-kit/", "workshops/templates/name-cards/"):
+            page.set_viewport_size({"width": 1280, "height": 800})
+            page.goto(url_for(server, lang, path), wait_until="networkidle")
+            result = run_axe(page, {"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+            assert result["violations"] == [], (lang, path, [v["id"] for v in result["violations"]])
+            page.set_viewport_size({"width": 320, "height": 640})
+            too_wide = page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
+            assert not too_wide, (lang, path)
+    assert page.problems == [], page.problems
+
+
+def test_a_print_set_without_cards_lists_the_shared_forms_and_counts_their_sheets():
+    """idea-to-first-customer (4–12 participants) has no cards: its kit is the name cards, the feedback form and the
+    Who helps card. Page counts made up here; the sheets written by hand: 12 × (1 + 2) forms, 12 / 2 name cards."""
+    from pathlib import Path
+
+    import yaml
+
+    from scripts import print_sets
+
+    def unit(key: str, pages: int, edition: str = "standard", title: str = "") -> dict:
+        return {"key": key, "path": f"pdf/en/{key.replace('/', '-')}.pdf", "pages": pages, "edition": edition,
+                "title": title, "part": ""}  # fmt: skip
+
+    units = {
+        u["key"]: u
+        for u in [
+            unit("workshops/idea-to-first-customer", 12, "facilitator"),
+            unit("workshops/idea-to-first-customer-handout", 5, "participant"),
+            unit("checklists/starttiraha", 3, title="Checklist: start-up grant"),
+            unit("checklists/social-security-transition", 4, title="Checklist: social security"),
+            unit("workshops/templates/name-cards", 1, title="Name cards"),
+            unit("workshops/templates/feedback", 1, title="Feedback form"),
+            unit("workshops/who-helps", 2, title="Who helps? Your next step"),
+        ]
+    }
+    ui = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))
+    site = Path("/site")
+    page = site / "en" / "workshops" / "idea-to-first-customer" / "index.html"
+    html = print_sets.print_set(site, page, "en", "idea-to-first-customer", ROOT / "docs", units, ui)
+    items = re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a> \(([^)]+)\)', html)
+    assert [(href.rsplit("/", 1)[1], label, pages) for href, label, pages in items] == [
+        ("workshops-idea-to-first-customer.pdf", "Facilitator&#x27;s edition", "12 pages"),
+        ("workshops-idea-to-first-customer-handout.pdf", "Participant&#x27;s handout", "5 pages"),
+        ("checklists-starttiraha.pdf", "Checklist: start-up grant", "3 pages"),
+        ("checklists-social-security-transition.pdf", "Checklist: social security", "4 pages"),
+        ("workshops-templates-name-cards.pdf", "Name cards", "1 page"),
+        ("workshops-templates-feedback.pdf", "Feedback form", "1 page"),
+        ("workshops-who-helps.pdf", "Who helps? Your next step", "2 pages"),
+    ]
+    assert "a feedback form and the “Who helps?” card for each participant (36 sheets)" in html
+    assert "the name cards (6 sheets, 2 cards a sheet)" in html
+    assert "dashed lines" not in html  # no cards to cut out
