@@ -27,6 +27,7 @@ from scripts import (
     links,
     macros,
     modules,
+    print_kit,
     readability,
     spelling,
     terms,
@@ -84,6 +85,7 @@ def page_problems(page: Page, language: str) -> list[str]:
         + typed_amounts(page)
         + modules.validate_module_fields(page)
         + modules.check_agenda(page)
+        + print_kit.check(page)
     )
 
 
@@ -126,7 +128,7 @@ def structure(content: Content) -> list[str]:
     return [
         problem
         for rel, source, page in translated_pairs(content)
-        for problem in gates.structure(source, page, rel, finnish_only)
+        for problem in gates.structure(source, page, rel, finnish_only) + print_kit.compare(source, page)
     ]
 
 

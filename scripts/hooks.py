@@ -30,6 +30,7 @@ from scripts import (
     modules,
     not_found,
     pdf,
+    print_kit,
     search,
     table_align,
     theme,
@@ -256,7 +257,8 @@ def print_band(page, config, language: str, site, key: str, address: str) -> str
     root = Path(config.config_file_path).parent
     date = pdf.content_date(pdf.unit_sources(language, key), root, _state["commits"])
     ui = site.ui.entries
-    return pdf.print_band(ui, language, pdf.edition_of(key, page.meta), date, address, pdf.is_compact(key, config))
+    compact, one_page = pdf.is_compact(key, config), pdf.is_one_page(key, config)
+    return pdf.print_band(ui, language, pdf.edition_of(key, page.meta), date, address, compact, one_page)
 
 
 def offline_language_menu(config, language: str, key: str, site) -> list[dict]:
@@ -343,8 +345,18 @@ def translation_notice(page, config, language: str, site) -> dict | None:
 
 
 def pdf_links(page, config, language: str, site) -> list[tuple[str, str]]:
-    """The PDFs a page belongs to: its own unit (both editions for a module) and the handbook."""
+    """The PDFs a page belongs to: its own unit (both editions for a module) and the handbook; a print kit page's
+    are its sheets and the name cards and feedback form it shares with every module."""
     key = page.file.src_uri.split("/", 1)[1].removesuffix(".md")
+    if print_kit.is_kit(key):
+        module = _state["docs_dir"] / language / f"{print_kit.module_key(key)}.md"
+        kinds = print_kit.kinds(content.read_page(module)) if module.is_file() else []
+        sheets = [(f"kit_{kind}", print_kit.sheet_key(key, kind)) for kind in kinds]
+        shared = list(print_kit.SHARED_PAGES.items())
+        return [
+            (site.text("pdf_named", language, name=site.text(label, language)), pdf.pdf_path(language, unit))
+            for label, unit in sheets + [(label, unit) for unit, label in shared]
+        ]
     links = []
     if pdf.is_unit(key, config):
         if "duration" in page.meta:

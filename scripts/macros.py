@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from scripts import company_forms, modules, translations, workshop_views
+from scripts import company_forms, modules, print_kit, translations, workshop_views
 from scripts.content import LANGUAGE_NAMES, LANGUAGES, SOURCE_LANGUAGE, ContentError, problem, read_page
 from scripts.data import STEP_FIELDS, SiteData, figure_state, format_date, format_value, today
 
@@ -316,6 +316,19 @@ class Renderer:
     def run_sheet(self, name: str, line: int, _text) -> str:
         return self.view("run_sheet", name, line, lambda module: workshop_views.run_sheet(module, self.text))
 
+    def kit(self, _name: str, _line: int, _text) -> str:
+        """A line that opens or closes a module's card set ([[kit:roles]] … [[kit:end]]): nothing on the page; the
+        kit page draws the cards from between the two lines (scripts/print_kit.py, whose check reports a mistake)."""
+        return ""
+
+    def print_kit(self, name: str, line: int, _text) -> str:
+        return self.view(
+            "print_kit", name, line, lambda module: print_kit.kit_markdown(module, self.text, self.link_to)
+        )
+
+    def name_cards(self, _name, _line, _text) -> str:
+        return print_kit.name_cards(self.text)
+
     def agenda(self, _name: str, line: int, _text) -> str:
         """The module's agenda from its front matter, as a table, with what to cut and the online variant."""
         page = read_page(self.source_dir / self.page_path, self.shown_as) if self.source_dir else None
@@ -375,12 +388,13 @@ class Renderer:
         )
 
     def module_views(self, slug: str) -> str:
-        """The facilitator's views of the module, the card every session ends with and the templates every module uses
-        (attendance, feedback, invitation, follow-up): a line of links to those
+        """The facilitator's views of the module, its cards and forms to print, the card every session ends with and the
+        templates every module uses (attendance, feedback, invitation, follow-up): a line of links to those
         of its pages that exist in this language (a new module has none until its pages are added)."""
         targets = [
             ("module_projector_link", f"workshops/{slug}{workshop_views.PROJECTOR_SUFFIX}.md"),
             ("module_run_sheet_link", f"workshops/{slug}{workshop_views.RUN_SHEET_SUFFIX}.md"),
+            ("module_kit_link", f"workshops/{slug}{print_kit.KIT_SUFFIX}.md"),
             ("module_who_helps_link", workshop_views.WHO_HELPS_PAGE),
             ("module_templates_link", workshop_views.TEMPLATES_PAGE),
         ]
@@ -495,8 +509,23 @@ class Renderer:
         "projector",
         "run_sheet",
         "agenda",
+        "kit",
+        "print_kit",
+        "name_cards",
     )
-    NEEDS_NAME = ("figure", "contact", "term", "pending", "status", "handout", "steps", "projector", "run_sheet")
+    NEEDS_NAME = (
+        "figure",
+        "contact",
+        "term",
+        "pending",
+        "status",
+        "handout",
+        "steps",
+        "projector",
+        "run_sheet",
+        "kit",
+        "print_kit",
+    )
 
     def replace(self, match: re.Match, line: int) -> str:
         kind, name, text = match["kind"], (match["name"] or "").strip(), match["text"]

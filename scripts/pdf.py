@@ -39,7 +39,7 @@ from multiprocessing import Pool
 from pathlib import Path
 from urllib.parse import quote, urljoin
 
-from scripts import data, workshop_views
+from scripts import data, print_kit, workshop_views
 from scripts.content import LANGUAGES, SOURCE_LANGUAGE, is_finnish_only, load_config, read_page
 from scripts.data import format_date, format_size
 from scripts.hyphenation import hyphenate_text, without_soft_hyphens
@@ -68,6 +68,8 @@ class Unit:
     pages: int = 0
     bytes: int = 0
     content_date: str = ""
+    page: str = ""  # the page it is printed from, when that is not `key`: a print kit's page (workshops/x-kit)
+    part: str = ""  # the part of that page it prints: a kind of card (scripts/print_kit.py)
 
 
 def nav_order(nav: list) -> list[str]:
@@ -91,6 +93,9 @@ def units_for(language: str, docs_dir: Path, config: dict) -> list[Unit]:
     units = []
     for rel in pages:
         key = rel.removesuffix(".md")
+        if print_kit.is_kit(key):
+            units += kit_units(language, key, tree)
+            continue
         if not is_unit(key, config):
             continue
         edition = edition_of(key, read_page(tree / rel).meta)
@@ -107,6 +112,27 @@ def units_for(language: str, docs_dir: Path, config: dict) -> list[Unit]:
             )
         )
     return units
+
+
+def kit_units(language: str, kit_key: str, tree: Path) -> list[Unit]:
+    """A module's print kit page gives a PDF per kind of card the module has (none for a module without cards):
+    short, one-sided sheets to cut out, not part of the handbook."""
+    module = tree / f"{print_kit.module_key(kit_key)}.md"
+    kinds = print_kit.kinds(read_page(module)) if module.is_file() else []
+    return [
+        Unit(
+            language,
+            print_kit.sheet_key(kit_key, kind),
+            "kit",
+            compact=True,
+            in_handbook=False,
+            path=pdf_path(language, print_kit.sheet_key(kit_key, kind)),
+            sources=unit_sources(language, kit_key),
+            page=kit_key,
+            part=kind,
+        )
+        for kind in kinds
+    ]
 
 
 def is_unit(key: str, config: dict) -> bool:
@@ -135,11 +161,18 @@ def is_compact(key: str, config: dict) -> bool:
     )
 
 
+def is_one_page(key: str, config: dict) -> bool:
+    """A unit that must print on one A4 page (a form, a card to take home): extra.printables.one_page."""
+    return key in config["extra"]["printables"].get("one_page", [])
+
+
 def unit_sources(language: str, key: str) -> list[str]:
-    """The unit's own source files: its page, and for a handout the module it is made from."""
+    """The unit's own source files: its page, and for a handout or a print kit the module it is made from."""
     sources = [f"docs/{language}/{key}.md"]
     if key.endswith("-handout"):
         sources.append(f"docs/{language}/{key.removesuffix('-handout')}.md")
+    if print_kit.is_kit(key):
+        sources.append(f"docs/{language}/{print_kit.module_key(key)}.md")
     return sources
 
 
@@ -233,11 +266,13 @@ def emblem_data_uri() -> str:
     return svg_data_uri((ROOT / "overrides" / "assets" / "images" / "eu-emblem.svg").read_text(encoding="utf-8"))
 
 
-def print_band(ui: dict, language: str, edition: str, date: dt.date, address: str, qr: bool) -> str:
+def print_band(
+    ui: dict, language: str, edition: str, date: dt.date, address: str, qr: bool, one_page: bool = False
+) -> str:
     """The compact header band of a short unit's first page: EU emblem and funding statement, edition,
     language, content date, online address and (qr=True) its QR code. Every web page carries it, hidden
     on screen, so the browser's own print starts like the PDF; scripts.pdf keeps it for short units and
-    drops it where a cover says the same."""
+    drops it where a cover says the same. one_page=True marks a unit that must fit one page (print.css)."""
 
     def text(key: str) -> str:
         return html.escape(ui[key][language])
@@ -255,7 +290,8 @@ def print_band(ui: dict, language: str, edition: str, date: dt.date, address: st
         else ""
     )
     return (
-        f'<header class="toimi-print-band{" toimi-print-band--compact" if qr else ""}">{qr_image}'
+        f'<header class="toimi-print-band{" toimi-print-band--compact" if qr else ""}'
+        f'{" toimi-print-band--one-page" if one_page else ""}">{qr_image}'
         f'<p class="toimi-print-band__funding"><img src="{emblem_data_uri()}" alt="{text("emblem_alt")}">'
         f"<span>{text('funding')}{english}</span></p>"
         + (f'<p class="toimi-print-band__edition">{html.escape(edition_text)}</p>' if edition_text else "")
@@ -487,7 +523,9 @@ def build(
         units = units_for(language, docs_dir, config)
         articles_by_unit = {}
         for index, unit in enumerate(units):
-            page = page_file(site_dir, language, unit.key).read_text(encoding="utf-8")
+            page = page_file(site_dir, language, unit.page or unit.key).read_text(encoding="utf-8")
+            if unit.part:  # one kind of card of a print kit page, as a page of its own
+                page = print_kit.sheet_page(page, unit.part)
             title = html.unescape(TAG.sub("", TITLE.search(ARTICLE.search(page).group(1)).group(1))).strip()
             unit.title = without_soft_hyphens(title)  # the PDF's metadata and the printables list
             articles_by_unit[unit.key] = (page, f"u{index}-")

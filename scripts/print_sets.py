@@ -5,7 +5,9 @@ The page counts are known only once the PDFs exist, so the build fills the set i
 Printables page: the module page carries `<div class="toimi-print-set" data-module="<slug>">` (from
 macros.module_facts), the workshops index `<div class="toimi-print-sets">` (the [[print_sets]] shortcode).
 The group is the upper end of the module's `group_size`; every participant gets the handout and each
-checklist, the facilitator one edition, all printed on both sides of A4.
+checklist, the facilitator one edition, all printed on both sides of A4. Then the print kit (scripts/print_kit.py),
+printed on one side: the module's cards (a PDF per kind, as many sets as its activities need), and what every
+workshop shares: a name card, a feedback form and the "Who helps" card for each participant.
 """
 
 from __future__ import annotations
@@ -19,9 +21,11 @@ from pathlib import Path
 
 import yaml
 
+from scripts import print_kit, workshop_views
 from scripts.content import LANGUAGES, read_page
 from scripts.pdf import load_config, page_file
 
+WHO_HELPS = workshop_views.WHO_HELPS_PAGE.removesuffix(".md")
 CHECKLIST_LINK = re.compile(r"\]\((?:\.\./)?(checklists/[\w-]+)\.md")
 
 
@@ -52,23 +56,38 @@ def print_set(
     facilitator = units[f"workshops/{slug}"]
     handout = units[f"workshops/{slug}-handout"]
     parts = [facilitator, handout] + [units[key] for key in checklists_of(module) if key in units]
+    kit_key = f"workshops/{slug}{print_kit.KIT_SUFFIX}"
+    cards = [units[key] for key in (print_kit.sheet_key(kit_key, kind) for kind in print_kit.KINDS) if key in units]
+    name_cards, feedback, who_helps = (
+        units.get(key) for key in (print_kit.NAME_CARDS_PAGE, print_kit.FEEDBACK_PAGE, WHO_HELPS)
+    )
+    shared = [unit for unit in (name_cards, feedback, who_helps) if unit]
 
     def text(key: str, **values) -> str:
         return html.escape(ui[key][language].format(**values))
 
     items = []
-    for unit in parts:
-        # The module's own editions by their name ("Participant's handout"), a checklist by its title.
+    for unit in parts + cards + shared:
+        # The module's own editions by their name ("Participant's handout"), its cards by their kind ("Role cards"),
+        # a checklist or a shared page by its title.
         label = ui.get(f"edition_{unit['edition']}", {}).get(language) or unit["title"]
+        if unit["edition"] == "kit":
+            label = ui[f"kit_{unit['part']}"][language]
         href = posixpath.relpath(unit["path"], here)
         items.append(
             f'<li><a href="{html.escape(href)}" type="application/pdf" download>{html.escape(label)}</a>'
-            f" ({text('print_set_pages', pages=unit['pages'])})</li>"
+            f" ({text('print_set_page') if unit['pages'] == 1 else text('print_set_pages', pages=unit['pages'])})</li>"
         )
     group = group_of(read_page(module).meta)
     each = sheets(handout["pages"]) + sum(sheets(unit["pages"]) for unit in parts[2:])
     total = group * each + sheets(facilitator["pages"])
     line = text("print_set_sheets", group=group, sheets=total, each=each, facilitator=sheets(facilitator["pages"]))
+    if name_cards and feedback and who_helps:  # one-sided: a form is handed in, a card cut or kept
+        forms = group * (feedback["pages"] + who_helps["pages"])
+        names = math.ceil(group / print_kit.NAME_CARDS_PER_SHEET) * name_cards["pages"]
+        line += " " + text("print_set_forms", forms=forms, names=names, per_sheet=print_kit.NAME_CARDS_PER_SHEET)
+    if cards:
+        line += " " + text("print_set_cards")
     return (
         f'<div class="toimi-print-set" data-module="{slug}"><p><strong>{text("print_set_title")}</strong></p>'
         f"<ul>{''.join(items)}</ul><p>{line}</p></div>"

@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import html
 
-from scripts import modules
+from scripts import modules, print_kit
 from scripts.content import Page
 
-# The views' pages: screen-only (no PDF, not in the search index), and the projector hides the side menus.
+# The views' pages: not a PDF themselves and not in the search index (they repeat the module), printed with the
+# short band; the projector hides the side menus. The print kit page (scripts/print_kit.py) is one too: its PDFs
+# are its sheets, one per kind of card.
 PROJECTOR_SUFFIX = "-projector"
 RUN_SHEET_SUFFIX = "-run-sheet"
-VIEW_SUFFIXES = (PROJECTOR_SUFFIX, RUN_SHEET_SUFFIX)
+VIEW_SUFFIXES = (PROJECTOR_SUFFIX, RUN_SHEET_SUFFIX, print_kit.KIT_SUFFIX)
 WHO_HELPS_PAGE = "workshops/who-helps.md"
 # The templates every module uses (attendance sheet, feedback form and tally, invitation, follow-up message).
 TEMPLATES_PAGE = "workshops/templates/index.md"

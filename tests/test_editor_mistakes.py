@@ -33,6 +33,13 @@ MISTAKES = {
         "docs/sv/workshops/module.md:13:",
         "agenda row 1 differs from docs/fi/workshops/module.md:13",
     ),
+    # Issue 22: a module's cards for its print kit, between [[kit:…]] and [[kit:end]] (scripts/print_kit.py).
+    "kit-unclosed": ("docs/fi/workshops/module.md:59:", "runs into the heading on line 67: close it with a line"),
+    "kit-loose-text": ("docs/en/workshops/module.md:62:", "comes before the first card's bold title"),
+    "kit-translation": (
+        "docs/sv/workshops/module.md:60:",
+        "has 1 card(s), but the set on docs/fi/workshops/module.md:59 is [[kit:cards]] in {#case} with 2",
+    ),
 }
 
 

@@ -47,15 +47,29 @@ def test_every_printable_unit_has_a_pdf_in_every_language(site_dir, printables):
         for p in (ROOT / "docs" / "fi").rglob("*.md")
         if p.relative_to(ROOT / "docs" / "fi").parts[0] in SECTIONS
         and p.name != "index.md"
-        # A module's projector view and run sheet are screens (the run sheet is printed once its time is in).
-        and not p.stem.endswith(("-projector", "-run-sheet"))
+        # A module's projector view and run sheet are screens (the run sheet is printed once its time is in); its
+        # print kit page is printed as a PDF per kind of card (KIT_SHEETS).
+        and not p.stem.endswith(("-projector", "-run-sheet", "-kit"))
     )
+    units = sorted(units + KIT_SHEETS)
     finnish_only = finnish_only_paths(ROOT / "docs")  # the Easy Finnish pages: their PDFs are Finnish only
     for lang in LANGUAGES:
         listed = sorted(e["key"] for e in printables if e["language"] == lang and e["edition"] != "handbook")
         expected = units if lang == "fi" else [unit for unit in units if not is_finnish_only(unit, finnish_only)]
         assert listed == expected, lang
         assert [e for e in printables if e["language"] == lang and e["edition"] == "handbook"]
+
+
+# The print kits' sheets: a PDF per kind of card a module has (the idea-to-first-customer module has none).
+KIT_SHEETS = [
+    "workshops/employment-supplement-session-kit-cards",
+    "workshops/is-entrepreneurship-for-me-kit-slips",
+    "workshops/partial-work-ability-at-work-kit-cards",
+    "workshops/partial-work-ability-at-work-kit-roles",
+    "workshops/partial-work-ability-at-work-kit-slips",
+    "workshops/recruiting-across-cultures-kit-cards",
+    "workshops/recruiting-across-cultures-kit-roles",
+]
 
 
 def test_every_pdf_opens_is_tagged_and_speaks_its_language(site_dir, printables):
@@ -244,12 +258,21 @@ def test_each_module_has_a_print_set_with_page_counts_and_sheets(site_dir, print
             "workshops-recruiting-across-cultures.pdf",
             "workshops-recruiting-across-cultures-handout.pdf",
             "checklists-employer-immigrant-recruitment.pdf",
+            # The print kit, one-sided: the module's cards, then what every workshop shares.
+            "workshops-recruiting-across-cultures-kit-cards.pdf",
+            "workshops-recruiting-across-cultures-kit-roles.pdf",
+            "workshops-templates-name-cards.pdf",
+            "workshops-templates-feedback.pdf",
+            "workshops-who-helps.pdf",
         ], names
         handout = pages[(lang, "workshops/recruiting-across-cultures-handout")]
         checklist = pages[(lang, "checklists/employer-immigrant-recruitment")]
         facilitator = pages[(lang, "workshops/recruiting-across-cultures")]
         sheets = 18 * ((handout + 1) // 2 + (checklist + 1) // 2) + (facilitator + 1) // 2
         assert re.search(rf"(?<![\d]){sheets}(?![\d])", block[1]), (lang, sheets, block[1])
+        # 18 participants: a one-page feedback form and Who helps card each (36 sheets), nine sheets of name cards.
+        forms = block[1].split("</p><p>")[-1].split(str(sheets), 1)[-1]
+        assert re.search(r"(?<![\d])36(?![\d]).*(?<![\d])9(?![\d])", forms), (lang, forms)
         index = (root / "workshops" / "index.html").read_text(encoding="utf-8")
         assert index.count('<div class="toimi-print-set" data-module=') == 5, lang
 
@@ -264,13 +287,13 @@ WHO_HELPS_TITLE = {
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_who_helps_card_is_a_compact_tagged_pdf_of_at_most_two_pages(site_dir, printables, lang):
+def test_the_who_helps_card_is_a_compact_tagged_pdf_of_one_page(site_dir, printables, lang):
     """The card every workshop ends with: short (a header band, no cover, no contents), in its language."""
     [entry] = [e for e in printables if e["language"] == lang and e["key"] == "workshops/who-helps"]
     assert entry["compact"] and entry["title"] == WHO_HELPS_TITLE[lang]
     reader = PdfReader(site_dir / entry["path"])
     assert reader.trailer["/Root"]["/Lang"] == lang and "/StructTreeRoot" in reader.trailer["/Root"]
-    assert len(reader.pages) <= 2
+    assert len(reader.pages) == 1
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     assert FUNDING[lang] in text and CONTENTS[lang] not in text.split()
     # A pending contact shows its note, never an invented address; a confirmed one its published details.
@@ -281,10 +304,11 @@ def test_the_who_helps_card_is_a_compact_tagged_pdf_of_at_most_two_pages(site_di
 # page, passed round; the others fit on one sheet printed on both sides).
 TEMPLATES_FI = {
     "workshops/templates/attendance": ("Osallistujalista", 1),
-    "workshops/templates/feedback": ("Palautelomake", 2),
+    "workshops/templates/feedback": ("Palautelomake", 1),
     "workshops/templates/feedback-tally": ("Palautteen yhteenveto", 2),
     "workshops/templates/invitation": ("Kutsu työpajaan", 2),
     "workshops/templates/follow-up": ("Seurantaviesti 4–6 viikon kuluttua", 2),
+    "workshops/templates/name-cards": ("Nimikortit", 1),
 }
 
 
@@ -308,3 +332,98 @@ def test_the_attendance_sheet_asks_only_for_name_organisation_and_signature(site
     assert "Nro Nimi Organisaatio ja tehtävä (työnantajat) Allekirjoitus" in text
     # The one mention of the identity code is the request not to write it.
     assert text.count("henkilötunnus") == 1 and "Älä kirjoita listaan henkilötunnusta" in text
+
+
+# The units that must print on one page (extra.printables.one_page): a form handed in, cards cut out, a card kept.
+ONE_PAGE = ["workshops/who-helps", "workshops/templates/feedback", "workshops/templates/name-cards"]
+SOURCES = {"fi": "Lähteet", "en": "Sources", "sv": "Källor", "ru": "Источники", "uk": "Джерела"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_forms_and_cards_print_on_one_page_and_leave_their_sources_online(site_dir, printables, lang):
+    """Their band's online address (and QR code) leads to the page with the sources and the review date."""
+    for key in ONE_PAGE:
+        [entry] = [e for e in printables if e["language"] == lang and e["key"] == key]
+        reader = PdfReader(site_dir / entry["path"])
+        assert entry["compact"] and len(reader.pages) == 1, (lang, key, len(reader.pages))
+        text = " ".join(reader.pages[0].extract_text().split())
+        assert FUNDING[lang] in text and SOURCES[lang] not in text.split(), (lang, key)
+
+
+# A module's print kit in Finnish: each kind of card is a PDF of its own, a header band and no cover; its title, the
+# most pages it may take (each activity's cards start on a page of their own), and the first and last words of cards
+# (each card starts and ends on the same page).
+KITS_FI = {
+    "workshops/recruiting-across-cultures-kit-cards": (
+        "Kortit ryhmille: Rekrytointi yli kulttuurirajojen",
+        2,
+        [
+            ("Kortti 1: Leipomo Kiteellä.", "Mitä muuta leipomotyössä voidaan tarvita?"),
+            ("Kortti 4: Kiinteistöhuolto Liperissä.", "Mitä tietoja yritys säilyttää?"),
+            ("Kortti 5: Konepaja Kontiolahdella.", "mitä työehtosopimusta hänen työhönsä sovelletaan?"),
+        ],
+    ),
+    "workshops/recruiting-across-cultures-kit-roles": (
+        "Roolikortit: Rekrytointi yli kulttuurirajojen",
+        1,
+        [("”Sinä opettelet vielä suomea.", "näytä rehellisesti, mitä osaat.”")],
+    ),
+    "workshops/partial-work-ability-at-work-kit-cards": (
+        "Kortit ryhmille: Osatyökykyisyys työpaikalla",
+        2,
+        [
+            ("Tapaus A: Lähikauppa Juuassa.", "Hän jaksaa parhaiten lyhyempää työpäivää."),
+            ("Tapaus C: Puusepänverstas Lieksassa.", "Hän oppii nopeasti, kun asiat näytetään."),
+            ("Kortti 1: Matkailuyritys Ilomantsissa.", "Mika on ollut pitkään työttömänä."),
+            ("Kortti 7: Teollisuusyritys Joensuussa.", "vaikuttaa yrityksen työeläkemaksuihin."),
+        ],
+    ),
+    "workshops/partial-work-ability-at-work-kit-roles": (
+        "Roolikortit: Osatyökykyisyys työpaikalla",
+        1,
+        [("Janne:", "tehdä lyhyemmän päivän.”"), ("Pekka:", "tukea apuvälineeseen.”")],
+    ),
+    "workshops/partial-work-ability-at-work-kit-slips": (
+        "Lajittelukortit: Osatyökykyisyys työpaikalla",
+        1,
+        [("Kortti a.", "vamma rajoittaa sitä."), ("Kortti f.", "Yksi TOIMI-hankkeen kohderyhmistä.")],
+    ),
+    "workshops/employment-supplement-session-kit-cards": (
+        "Kortit ryhmille: Työllistämislisä ja muut tuet työnantajalle",
+        1,
+        [("Kortti A.", "aluksi 6 kuukautta."), ("Kortti F.", "palkata uuden työntekijän palkkatuella.")],
+    ),
+    "workshops/is-entrepreneurship-for-me-kit-slips": (
+        "Lajittelukortit: Onko yrittäjyys minua varten?",
+        1,
+        [("Teen varsinaisen työn asiakkaalle", "Teen varsinaisen työn asiakkaalle")],
+    ),
+}
+
+
+@pytest.mark.parametrize("key", KITS_FI)
+def test_a_print_kit_sheet_is_a_compact_tagged_pdf_with_every_card_whole_on_one_page(site_dir, printables, key):
+    title, most_pages, cards = KITS_FI[key]
+    [entry] = [e for e in printables if e["language"] == "fi" and e["key"] == key]
+    assert entry["compact"] and entry["title"] == title and entry["edition"] == "kit"
+    reader = PdfReader(site_dir / entry["path"])
+    assert reader.trailer["/Root"]["/Lang"] == "fi" and "/StructTreeRoot" in reader.trailer["/Root"]
+    assert len(reader.pages) <= most_pages, (key, len(reader.pages))
+    texts = [" ".join(page.extract_text().replace("\u2010\n", "").split()) for page in reader.pages]
+    assert FUNDING["fi"] in texts[0] and title in texts[0] and CONTENTS["fi"] not in " ".join(texts).split()
+    assert SOURCES["fi"] not in " ".join(texts).split()  # a sheet is its cards: the sources are on the kit page
+    for first, last in cards:
+        assert sum(text.count(first) for text in texts) == 1, (key, first)
+        assert [text.count(first) for text in texts] == [text.count(last) for text in texts], (key, first, last)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_print_kit_sheet_is_short_tagged_and_in_its_language(site_dir, printables, lang):
+    sheets = {e["key"]: e for e in printables if e["language"] == lang and e["edition"] == "kit"}
+    assert sorted(sheets) == KIT_SHEETS, lang
+    for key, entry in sheets.items():
+        reader = PdfReader(site_dir / entry["path"])
+        assert reader.trailer["/Root"]["/Lang"] == lang and "/StructTreeRoot" in reader.trailer["/Root"], key
+        assert entry["compact"] and len(reader.pages) <= KITS_FI[key][1], (lang, key, len(reader.pages))
+        first = " ".join(reader.pages[0].extract_text().split())
+        assert FUNDING[lang] in first and CONTENTS[lang] not in first.split(), (lang, key)
