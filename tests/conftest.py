@@ -5,12 +5,16 @@ With CI=true a skipped test fails the run: every test must run on CI.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import json
 import os
 import shutil
 import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,11 +30,17 @@ BASE = "/toimi-opas/"
 sys.path.insert(0, str(ROOT))
 
 _skipped: list[str] = []
+_outcomes: dict[str, int] = {}
+_started = time.monotonic()
+# Whether the PDF cache was empty when the run started (a fresh clone): the bench reports the two apart.
+_cold = not any((ROOT / ".cache" / "pdf").glob("*.pdf"))
 
 
 def pytest_runtest_logreport(report):
     if report.skipped:
         _skipped.append(report.nodeid)
+    if report.when == "call" or report.outcome != "passed":
+        _outcomes[report.outcome] = _outcomes.get(report.outcome, 0) + 1
 
 
 def pytest_collectreport(report):
@@ -43,6 +53,19 @@ def pytest_sessionfinish(session, exitstatus):
     if os.environ.get("CI") == "true" and _skipped:
         print(f"\nCI=true: {len(_skipped)} test(s) were skipped, which CI does not allow: {_skipped}")
         session.exitstatus = 1
+    # The run's time, for `make bench` (reports/ is not tracked): only a run of the whole suite counts.
+    config = session.config
+    whole = config.args_source == pytest.Config.ArgsSource.TESTPATHS and not config.option.keyword
+    if whole and not config.option.markexpr and not os.environ.get("TOIMI_TEST_SITE"):
+        record = {
+            "seconds": round(time.monotonic() - _started),
+            "tests": _outcomes,
+            "cores": os.cpu_count(),
+            "pdf_cache": "cold" if _cold else "warm",
+            "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        }
+        (ROOT / "reports").mkdir(exist_ok=True)
+        (ROOT / "reports" / "suite-time.json").write_text(json.dumps(record, indent=1), encoding="utf-8")
 
 
 @dataclass
@@ -221,6 +244,21 @@ def content_pages(site: Path) -> dict[str, list[Path]]:
 @pytest.fixture(scope="session")
 def html_pages(site_dir) -> dict[str, list[Path]]:
     return content_pages(site_dir)
+
+
+@functools.cache
+def pdf_reader(path: Path):
+    """A PDF of the built site, read once per session (several tests read the same files; the site's PDFs do not
+    change during the run: never use this for a PDF a test renders itself)."""
+    from pypdf import PdfReader
+
+    return PdfReader(path)
+
+
+@functools.cache
+def pdf_page_text(path: Path, number: int) -> str:
+    """The text of one page of a PDF of the built site (pypdf), extracted once per session."""
+    return pdf_reader(path).pages[number].extract_text()
 
 
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))["site_url"]

@@ -11,7 +11,7 @@ import shutil
 import pytest
 from pypdf import PdfReader
 
-from conftest import LANGUAGES, ROOT, build_fixture
+from conftest import LANGUAGES, ROOT, build_fixture, pdf_page_text, pdf_reader
 from scripts import pdf
 from scripts.content import finnish_only_paths, is_finnish_only
 from scripts.data import format_date
@@ -75,7 +75,7 @@ KIT_SHEETS = [
 def test_every_pdf_opens_is_tagged_and_speaks_its_language(site_dir, printables):
     for entry in printables:
         path = site_dir / entry["path"]
-        reader = PdfReader(path)
+        reader = pdf_reader(path)
         root = reader.trailer["/Root"]
         assert root["/Lang"] == entry["language"], entry["path"]
         assert bool(root["/MarkInfo"]["/Marked"])
@@ -84,7 +84,7 @@ def test_every_pdf_opens_is_tagged_and_speaks_its_language(site_dir, printables)
         assert reader.metadata.title == entry["title"]
         assert entry["pages"] == len(reader.pages) and entry["bytes"] == path.stat().st_size
         # A long title breaks at a compound boundary with a hyphen (U+2010) at the end of the line: join it.
-        cover = reader.pages[0].extract_text().replace("\u2010\n", "")
+        cover = pdf_page_text(path, 0).replace("\u2010\n", "")
         assert " ".join(entry["title"].split()[:2]) in " ".join(cover.split()), (entry["path"], cover[:200])
         assert "/Widget" not in str(reader.pages[0].get("/Annots", ""))
 
@@ -194,18 +194,19 @@ def test_checklists_and_handouts_open_with_a_header_band_not_a_cover(site_dir, p
     short = [e for e in printables if e["edition"] == "participant" or e["key"].startswith("checklists/")]
     assert len(short) == 5 * 10 and all(e["compact"] for e in short)
     for entry in short:
-        reader = PdfReader(site_dir / entry["path"])
-        first = " ".join(reader.pages[0].extract_text().split())
+        path = site_dir / entry["path"]
+        reader = pdf_reader(path)
+        first = " ".join(pdf_page_text(path, 0).split())
         lang = entry["language"]
         assert FUNDING[lang] in first and " ".join(entry["title"].split()[:2]) in first, entry["path"]
         assert format_date(dt.date.fromisoformat(entry["content_date"]), lang) in first, entry["path"]
-        lines = [line.strip() for page in reader.pages[:2] for line in page.extract_text().split("\n")]
+        lines = [line.strip() for n in range(min(2, len(reader.pages))) for line in pdf_page_text(path, n).split("\n")]
         assert CONTENTS[lang] not in lines, entry["path"]  # no contents page (its title is a line of its own)
         assert "/Figure" in struct_types(reader)  # the emblem and the QR code, with alt text
     # Guides, facilitators' editions and the handbook keep their cover and contents page.
     for entry in printables:
         if not entry["compact"]:
-            second = PdfReader(site_dir / entry["path"]).pages[1].extract_text()
+            second = pdf_page_text(site_dir / entry["path"], 1)
             assert CONTENTS[entry["language"]] in [line.strip() for line in second.split("\n")], entry["path"]
 
 
