@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 
 import pytest
 import yaml
 
 from conftest import FIXTURES, LANGUAGES, ROOT, build_fixture
 from scripts import data, macros
+from scripts.content import ContentError
 
 NBSP = "\u00a0"
 
@@ -288,3 +290,48 @@ def test_a_value_still_to_be_confirmed_does_not_count_as_this_years_value():
     figure = _figure(_value(15128, "2025-01-01"), {"valid_from": dt.date(2026, 1, 1), "pending": True}, yearly=True)
     lines = data.stale_figures(data.DataFile("data/figures.yml", {"limit": figure}, {"limit": 4}), dt.date(2026, 6, 1))
     assert lines and lines[0].startswith("data/figures.yml:4:") and "has no value for 2026" in lines[0]
+
+
+AUDIT = {
+    "date": dt.date(2026, 11, 27),
+    "tool": "axe-core 4.12.1",
+    "browser": "Chromium 156.0.8078.108",
+    "rules": "WCAG 2.0 and 2.1, levels A and AA",
+    "pages": 180,
+    "languages": 5,
+    "violations": 0,
+}
+
+
+def test_the_accessibility_record_leaves_the_git_status_unchanged(tmp_path):
+    """The record step writes where git does not look (the repository's own .gitignore), so a test run never
+    changes a tracked file."""
+    from conftest import git
+
+    shutil.copyfile(ROOT / ".gitignore", tmp_path / ".gitignore")
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    git(tmp_path, "init", "--quiet")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "--quiet", "-m", "data")
+    assert git(tmp_path, "status", "--porcelain", "--untracked-files=all") == ""
+    written = data.write_audit_record(AUDIT, root=tmp_path)
+    assert written == tmp_path / "reports" / "audit.yml" and written.exists()
+    assert git(tmp_path, "status", "--porcelain", "--untracked-files=all") == ""
+
+
+def test_the_statement_shows_the_record_beside_the_data_or_says_there_is_none(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    site = data.load_all(tmp_path / "data")
+    assert _renderer(site, "en").render("[[audit]]") == "No automated check has been recorded yet."
+    data.write_audit_record(AUDIT, root=tmp_path)
+    site = data.load_all(tmp_path / "data")
+    assert _renderer(site, "en").render("[[audit]]") == (
+        "Latest automated check 27 November 2026: axe-core 4.12.1 ran in Chromium 156.0.8078.108 on every page "
+        "(180 pages, 5 languages) with the WCAG 2.0 and 2.1 rules, levels A and AA. Violations found: 0."
+    )
+    assert "Viimeisin automaattinen tarkistus 27.11.2026" in _renderer(site, "fi").render("[[audit]]")
+    # A damaged record stops the build, naming the file.
+    (tmp_path / "reports" / "audit.yml").write_text("date: 2026-11-27\n", encoding="utf-8")
+    with pytest.raises(ContentError) as err:
+        data.load_all(tmp_path / "data")
+    assert "reports/audit.yml:1: the accessibility record needs tool" in str(err.value)
