@@ -20,7 +20,7 @@ HTML_CHECK_PACKAGES := default-jre-headless $(if $(shell command -v npm),,nodejs
 TEST_PACKAGES := chromium openssl $(SPELLING_PACKAGES) $(HTML_CHECK_PACKAGES)
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: site serve test check html-check pdf bench lint lock freshness preview pr-summary clean
+.PHONY: site serve test audit check html-check pdf bench lint lock freshness preview pr-summary clean
 
 # The virtual environment is installed from the lock file, every file checked against its SHA-256, with a Python
 # new enough for the locked packages (PYTHON_VERSION in scripts/lock.py; Debian 12's own python3 is 3.11.2).
@@ -55,6 +55,15 @@ serve: $(VENV)/.installed
 test: $(VENV)/.installed $(VNU)
 	@scripts/system_packages.sh $(PDF_PACKAGES) $(TEST_PACKAGES)
 	$(PY) -m pytest
+
+## audit: the accessibility audit that the statement shows: builds the HTML (no PDFs) into reports/audit-site/,
+## runs tests/test_accessibility.py on it (axe on every page, contrast, keyboard, 320 px) and writes
+## reports/audit.yml (not tracked), which every later build's accessibility statement shows; the publishing
+## workflow runs it before `make site`, so the published statement gives the audit of the commit published
+audit: $(VENV)/.installed
+	@scripts/system_packages.sh chromium openssl
+	$(PY) -m scripts.build --no-pdf --site-dir reports/audit-site
+	TOIMI_TEST_SITE=reports/audit-site $(PY) -m pytest tests/test_accessibility.py -k "not pdf_step_fills_in"
 
 ## check: every content check (front matter, translations, structure, links, HTML, spelling, terms) in seconds,
 ## without building the site; writes the outside-link report to reports/external-links.md and the problems

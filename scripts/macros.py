@@ -447,7 +447,7 @@ class Renderer:
         return company_forms.helper(data, self.lang, lambda t: self.expand(t, line), lambda t: self.url_to(t, line), ui)
 
     def audit(self, _name, _line, _text) -> str:
-        """The accessibility statement's figures, from the record that the test run writes."""
+        """The accessibility statement's figures, from the audit's record (reports/audit.yml, `make audit`)."""
         record = self.site.audit.entries
         if not record:
             return self.text("audit_missing")

@@ -5,7 +5,8 @@ index comes in chunks of 20 000 word positions (30-50 KB compressed on this site
 let us change), so the first search could not stay under the issue's 150 KB. This index needs no engine:
 
     search/<lang>/index.json          the key rules, the names of the word files, page of every section, page lengths
-    search/<lang>/words/<prefix>.json {key: [section, weight, section, weight, ...]} for the keys starting with prefix
+    search/<lang>/words/<prefix>.json {key: [passage, weight, place, passage, weight, place, ...]} for the keys
+                                      starting with prefix; place: 2 in the page title, 1 in the heading, 0 text
     search/<lang>/passages/<n>.json   one section: its address, page title, heading and text (for the excerpt)
 
 Each language has its own files, so results come only from the page's language. A word is reduced to a key
@@ -36,6 +37,9 @@ WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 # A word file is split by one more letter of the key while it is larger than this, compressed.
 WORD_FILE_BYTES = 6 * 1024
 TITLE_WEIGHT, HEADING_WEIGHT = 8, 3
+# Where a word stands in a passage, for the ranking (search.js): a page whose title has the word comes first,
+# then a page where it heads a section, then the pages that only mention it.
+IN_TEXT, IN_HEADING, IN_TITLE = 0, 1, 2
 # A long section is cut into passages of this many words, so a result's excerpt downloads little.
 PASSAGE_WORDS = 120
 # Tags inside a line of text; any other tag (a table cell, a list item) also separates words.
@@ -228,6 +232,7 @@ def write_index(site_dir: Path, rules_file: Path, directory_urls: bool = True) -
         (out / "words").mkdir(parents=True, exist_ok=True)
         (out / "passages").mkdir(exist_ok=True)
         weights: dict[str, Counter] = defaultdict(Counter)  # key -> passage number -> weight
+        places: dict[str, Counter] = defaultdict(Counter)  # key -> passage number -> the most telling place
         page_of_passage, page_lengths = [], []
         page_numbers, easy_pages = {}, {}  # page key -> page number; Easy Finnish page number -> standard page key
         for address, page_html in pages_of(site_dir, language, directory_urls):
@@ -243,14 +248,16 @@ def write_index(site_dir: Path, rules_file: Path, directory_urls: bool = True) -
             for passage in passages_of(sections):
                 number = len(page_of_passage)
                 page_of_passage.append(page_number)
-                weighted = [(passage["text"], 1)]
+                weighted = [(passage["text"], 1, IN_TEXT)]
                 if passage["first"]:  # a heading counts once, with the first passage of its section
-                    weighted.append((passage["heading"], HEADING_WEIGHT))
+                    weighted.append((passage["heading"], HEADING_WEIGHT, IN_HEADING))
                 if number == 0 or page_of_passage[number - 1] != page_number:  # the page title: its first passage
-                    weighted.append((title, TITLE_WEIGHT))
-                for text, weight in weighted:
+                    weighted.append((title, TITLE_WEIGHT, IN_TITLE))
+                for text, weight, place in weighted:
                     for word in words_of(text):
-                        weights[key(word, rules[language])][number] += weight
+                        word_key = key(word, rules[language])
+                        weights[word_key][number] += weight
+                        places[word_key][number] = max(places[word_key][number], place)
                         length += 1
                 shown = {
                     "url": address + (f"#{passage['anchor']}" if passage["anchor"] else ""),
@@ -262,7 +269,10 @@ def write_index(site_dir: Path, rules_file: Path, directory_urls: bool = True) -
                     json.dumps(shown, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
                 )
             page_lengths.append(length)
-        postings = {k: [n for item in sorted(found.items()) for n in item] for k, found in weights.items()}
+        postings = {
+            k: [n for number, weight in sorted(found.items()) for n in (number, weight, places[k][number])]
+            for k, found in weights.items()
+        }
         word_files = split_word_files(postings)
         for prefix, entries in word_files.items():
             (out / "words" / f"{prefix}.json").write_text(

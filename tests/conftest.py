@@ -24,6 +24,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The date of the fixture builds and checks (TOIMI_TODAY, scripts/data.py today()): which value is in force, which
+# review is old, never follows the machine's clock.
+FIXED_TODAY = "2026-11-27"
 LANGUAGES = ["fi", "en", "sv", "ru", "uk"]
 CHROMIUM = "/usr/bin/chromium"
 BASE = "/toimi-opas/"
@@ -68,6 +71,19 @@ def pytest_sessionfinish(session, exitstatus):
         (ROOT / "reports" / "suite-time.json").write_text(json.dumps(record, indent=1), encoding="utf-8")
 
 
+def fixture_data(target: Path) -> Path:
+    """A copy of data/ with the entries of tests/fixtures/data laid over it (an entry of the same name is replaced):
+    the figures, contacts, pending facts and banners that the fixture pages name keep the values the tests expect
+    when the real data is updated. The rest (interface texts, glossary, word lists, ...) is the real data."""
+    shutil.copytree(ROOT / "data", target)
+    for path in sorted((FIXTURES / "data").glob("*.yml")):
+        real = yaml.safe_load((target / path.name).read_text(encoding="utf-8")) or {}
+        fixed = yaml.safe_load(path.read_text(encoding="utf-8"))
+        merged = yaml.safe_dump({**real, **fixed}, allow_unicode=True, sort_keys=False)
+        (target / path.name).write_text(merged, encoding="utf-8")
+    return target
+
+
 @dataclass
 class BuildResult:
     returncode: int
@@ -78,9 +94,10 @@ class BuildResult:
 def build_fixture(
     tmp: Path, overlay: Path | None = None, env: dict | None = None, prepare: Callable[[Path], None] | None = None
 ) -> BuildResult:
-    """Build the fixture mini-site (tests/fixtures/site) with the real configuration, templates,
-    hooks and data, after laying the files of `overlay` over it. A file DELETE in the overlay lists
-    paths to remove; `prepare` may then change the work folder in ways an overlay cannot (bytes, folders)."""
+    """Build the fixture mini-site (tests/fixtures/site) with the real configuration, templates and hooks, the
+    fixture data (fixture_data) and the date FIXED_TODAY, after laying the files of `overlay` over it. A file
+    DELETE in the overlay lists paths to remove; `prepare` may then change the work folder in ways an overlay
+    cannot (bytes, folders)."""
     work = tmp / "fixture-site"
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
     config.pop("nav")
@@ -91,7 +108,7 @@ def build_fixture(
     (work / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     (work / "overrides").symlink_to(ROOT / "overrides")
     (work / "scripts").symlink_to(ROOT / "scripts")
-    shutil.copytree(ROOT / "data", work / "data")
+    fixture_data(work / "data")
     shutil.copytree(FIXTURES / "site" / "docs", work / "docs")
     if overlay:
         for path in overlay.rglob("*"):
@@ -110,7 +127,13 @@ def build_fixture(
         cwd=work,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(work), **(env or {})},
+        env={
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            "TOIMI_TODAY": FIXED_TODAY,
+            "PYTHONPATH": str(work),
+            **(env or {}),
+        },
     )
     return BuildResult(result.returncode, result.stdout + result.stderr, work / "site")
 

@@ -121,14 +121,19 @@ def test_the_rules_file_has_every_text_in_every_language():
 
 def test_a_missing_language_in_the_rules_file_stops_the_build_naming_the_file(tmp_path):
     data = yaml.safe_load((ROOT / "data" / "company_forms.yml").read_text(encoding="utf-8"))
-    del data["questions"][1]["answers"][0]["text"]["uk"]
+    question = data["questions"][1]
+    del question["answers"][0]["text"]["uk"]
     overlay = tmp_path / "overlay" / "data"
     overlay.mkdir(parents=True)
-    (overlay / "company_forms.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    text = yaml.safe_dump(data, allow_unicode=True)
+    (overlay / "company_forms.yml").write_text(text, encoding="utf-8")
+    # The message names the line where the question starts, in the file as written here.
+    questions = next(value for key, value in yaml.compose(text).value if key.value == "questions")
+    line = questions.value[1].start_mark.line + 1
     result = build_fixture(tmp_path, tmp_path / "overlay")
     assert result.returncode != 0
-    assert "data/company_forms.yml:" in result.output and "has no uk text" in result.output, result.output
-    assert FIXTURES.exists()
+    where = f"data/company_forms.yml:{line}: question '{question['id']}', answer '{question['answers'][0]['id']}'"
+    assert f"{where} has no uk text" in result.output, result.output
 
 
 # ---- the warning: keeping the unemployment benefit with starttiraha or a full-time start (issue 13 §3) ----

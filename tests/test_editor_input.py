@@ -105,7 +105,7 @@ def test_a_data_file_saved_as_latin_1_stops_the_build(tmp_path):
 SEED, CASES = 15, 300
 # Bytes that mean something to YAML, Markdown or the shortcodes, besides any byte at all.
 SYNTAX = b":-[]{}#'\"\n\t &*!|>%@`,=()"
-# Pages that together use every data file (figures, contacts, glossary, pending, status, audit, company forms).
+# Pages that together use every data file (figures, contacts, glossary, pending, status, company forms).
 DATA_PAGES = [
     "figures.md",
     "glossary.md",

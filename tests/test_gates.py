@@ -1,9 +1,9 @@
 """The content gates of `make check` (scripts/check.py): each one fails on its own mistake, naming the file
 and the line, and the real content passes every one of them.
 
-The clean fixture is tests/fixtures/content (two pages in five languages, real text). Each mistake below
-is one edit of it: (file, text to replace, replacement). The expected file, line and message are written
-here by hand.
+The clean fixture is tests/fixtures/content (two pages in five languages, real text), checked with the fixture
+data (conftest.fixture_data) on the date FIXED_TODAY. Each mistake below is one edit of it: (file, text to
+replace, replacement). The expected file, line and message are written here by hand.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXED_TODAY, FIXTURES, ROOT, fixture_data
 
 CONTENT = FIXTURES / "content"
 
@@ -246,8 +246,7 @@ MISTAKES = {
         "docs/ru/other.md:16:",
         "[[term:starttiraha|Стартовое пособие]]: the label does not contain the glossary's Russian term "
         '"стартовые деньги"; write it with that term (inflected forms are fine) or add an exception to '
-        # the data folder of the tests is the repository's, outside the fixture: its path is shown in full
-        f"{ROOT / 'data' / 'term_exceptions.yml'} with a reason",
+        "data/term_exceptions.yml with a reason",
     ),
     "terms: label without the glossary's term (fi)": (
         "terms",
@@ -321,18 +320,17 @@ TERM_LABELS = {
 def content_copy(tmp_path: Path) -> Path:
     work = tmp_path / "content"
     shutil.copytree(CONTENT, work)
+    fixture_data(work / "data")
     return work
 
 
-def run_check(
-    work: Path, *args: str, env: dict | None = None, data: Path = ROOT / "data"
-) -> subprocess.CompletedProcess:
+def run_check(work: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "scripts.check", "--docs", "docs", "--data", str(data), *args],
+        [sys.executable, "-m", "scripts.check", "--docs", "docs", "--data", "data", *args],
         cwd=work,
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+        env={**os.environ, "PYTHONPATH": str(ROOT), "TOIMI_TODAY": FIXED_TODAY, **(env or {})},
     )
 
 
@@ -380,15 +378,14 @@ def test_terms_exceptions_need_a_reason(tmp_path):
     refused, naming its line."""
     work = content_copy(tmp_path)
     data = work / "data"
-    shutil.copytree(ROOT / "data", data)
     edit(work, "docs/sv/other.md", "Startpengen är", "[[term:starttiraha|Starthjälpen]] är")
     exceptions = data / "term_exceptions.yml"
     exceptions.write_text(
         "starttiraha:\n  sv:\n    - wording: starthjälp\n      reason: an example for the test\n", encoding="utf-8"
     )
-    assert run_check(work, "--only", "terms", data=data).returncode == 0
+    assert run_check(work, "--only", "terms").returncode == 0
     exceptions.write_text("starttiraha:\n  sv:\n    - wording: starthjälp\n", encoding="utf-8")
-    result = run_check(work, "--only", "terms", data=data)
+    result = run_check(work, "--only", "terms")
     assert result.returncode == 1
     assert "data/term_exceptions.yml:3: 'starttiraha' sv: the exception 'starthjälp' has no reason" in result.stderr
     assert "docs/sv/other.md:16: [[term:starttiraha|Starthjälpen]]: the label does not contain" in result.stderr
@@ -397,9 +394,7 @@ def test_terms_exceptions_need_a_reason(tmp_path):
 def test_terms_reads_the_texts_of_data_files(tmp_path):
     """A label in a data file's text (data/steps.yml, data/ui.yml, ...) is checked in the text's language."""
     work = content_copy(tmp_path)
-    data = work / "data"
-    shutil.copytree(ROOT / "data", data)
-    ui = data / "ui.yml"
+    ui = work / "data" / "ui.yml"
     text = ui.read_text(encoding="utf-8").rstrip("\n")
     line = text.count("\n") + 1 + 4  # after the last line: a blank line, terms_test:, fi:, en:
     ui.write_text(
@@ -407,7 +402,7 @@ def test_terms_reads_the_texts_of_data_files(tmp_path):
         "  en: Apply for [[term:palkkatuki|wage support]] first.\n",
         encoding="utf-8",
     )
-    result = run_check(work, "--only", "terms", data=data)
+    result = run_check(work, "--only", "terms")
     assert result.returncode == 1, result.stderr
     problems = [line for line in result.stderr.splitlines() if line.startswith("data/")]
     assert problems == [
@@ -467,7 +462,7 @@ def test_old_review_dates_and_past_figures_are_reported_not_failed(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "report: docs/fi/guide.md:5: reviewed 2026-11-01, over 12 months ago" in result.stdout
     assert "report: docs/en/guide.md" not in result.stdout  # translations share the Finnish date
-    assert "has no value for 2027" in result.stdout  # a yearly figure of data/figures.yml
+    assert "figure 'starttiraha_per_day' has no value for 2027" in result.stdout  # the fixture's yearly figure
     fresh = run_check(work, "--only", "schema", env={"TOIMI_TODAY": "2027-10-31"})
     assert "over 12 months ago" not in fresh.stdout
 

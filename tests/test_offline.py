@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
+from test_search import every_result
 
 from conftest import LANGUAGES, ROOT
 from scripts import offline
@@ -163,11 +164,14 @@ def test_search_finds_the_recall_words_from_the_disk(copies, offline_page):
         page.fill("#toimi-search-input", word)
         page.dispatch_event("#toimi-search-input", "input")
         page.wait_for_function("q => document.querySelector('.toimi-search').dataset.query === q", arg=word)
-        links = page.locator(".toimi-search__results a").evaluate_all("links => links.map(a => a.href)")
         want = (copies["fi"] / "site" / f"{target}.html").as_uri()
+        links = page.locator(".toimi-search__results a").evaluate_all("links => links.map(a => a.href)")
+        if want not in [link.split("#")[0] for link in links]:
+            every_result(page)  # ranked after the first ten: choose "show more" until every result is shown
+            links = page.locator(".toimi-search__results a").evaluate_all("links => links.map(a => a.href)")
         if want not in [link.split("#")[0] for link in links]:
             missed.append(word)
-    assert len(missed) <= 0.1 * len(RECALL["fi"]), missed
+    assert missed == (RECALL["known_misses"].get("fi") or []), missed
     assert page.blocked == [] and page.problems == []
 
 

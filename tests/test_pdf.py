@@ -4,9 +4,12 @@ reproducible, and rendered again only when their content changed."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 import shutil
+from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from pypdf import PdfReader
@@ -72,7 +75,37 @@ KIT_SHEETS = [
 ]
 
 
+# Titles written by hand: the Markdown titles of a few pages, and the handbooks' names.
+TITLES = {
+    ("fi", "checklists/starttiraha"): "Muistilista: starttiraha",
+    ("en", "employers/partial-work-ability"): "Hiring an employee with partial work ability",
+    ("sv", "workshops/recruiting-across-cultures-handout"): "Deltagarmaterial: Rekrytering över kulturgränser",
+    ("ru", "checklists/starttiraha"): "Чек-лист: стартовые деньги",
+    ("uk", "workshops/who-helps"): "Хто допоможе? Ваш наступний крок",
+}
+HANDBOOK_TITLES = {
+    "fi": "TOIMI-opas – käsikirja",
+    "en": "TOIMI guide – handbook",
+    "sv": "TOIMI-guiden – handbok",
+    "ru": "Справочник TOIMI — полное издание",
+    "uk": "Довідник TOIMI – повне видання",
+}
+
+
+def page_title(site_dir: Path, language: str, key: str, part: str = "") -> str:
+    """The <h1> of a built page, as a reader sees it (without the soft hyphens of Finnish headings); for a print
+    kit's sheet (`part`, a kind of card), the title its section on the kit page shows."""
+    root = site_dir if language == "fi" else site_dir / language
+    page = (root / key / "index.html").read_text(encoding="utf-8")
+    if part:
+        section = re.search(rf'<section (?=[^>]*\bid="kit-{part}")[^>]*\bdata-title="([^"]*)"', page)
+        return " ".join(html.unescape(section[1]).replace("\u00ad", "").split())
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)[1]
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", heading)).replace("\u00ad", "").split())
+
+
 def test_every_pdf_opens_is_tagged_and_speaks_its_language(site_dir, printables):
+    checked_by_hand = 0
     for entry in printables:
         path = site_dir / entry["path"]
         reader = pdf_reader(path)
@@ -81,12 +114,21 @@ def test_every_pdf_opens_is_tagged_and_speaks_its_language(site_dir, printables)
         assert bool(root["/MarkInfo"]["/Marked"])
         assert "/StructTreeRoot" in root
         assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
-        assert reader.metadata.title == entry["title"]
+        # The title: the page's heading (the handbook's name), not what printables.json says.
+        if entry["edition"] == "handbook":
+            title = HANDBOOK_TITLES[entry["language"]]
+        else:
+            title = page_title(site_dir, entry["language"], entry.get("page") or entry["key"], entry.get("part", ""))
+        if (entry["language"], entry["key"]) in TITLES:
+            assert title == TITLES[(entry["language"], entry["key"])]
+            checked_by_hand += 1
+        assert reader.metadata.title == title and entry["title"] == title, entry["path"]
         assert entry["pages"] == len(reader.pages) and entry["bytes"] == path.stat().st_size
         # A long title breaks at a compound boundary with a hyphen (U+2010) at the end of the line: join it.
         cover = pdf_page_text(path, 0).replace("\u2010\n", "")
-        assert " ".join(entry["title"].split()[:2]) in " ".join(cover.split()), (entry["path"], cover[:200])
+        assert " ".join(title.split()[:2]) in " ".join(cover.split()), (entry["path"], cover[:200])
         assert "/Widget" not in str(reader.pages[0].get("/Annots", ""))
+    assert checked_by_hand == len(TITLES)
 
 
 def test_headings_lists_and_tables_are_tagged(site_dir):
@@ -101,12 +143,31 @@ def test_checklist_pdf_prints_empty_boxes(site_dir):
     assert "Tyhjennä rastit" not in text and " / " not in text.split("\n")[0]
 
 
-def test_every_page_links_to_its_pdf(site_dir):
-    page = site_dir / "sv" / "checklists" / "starttiraha" / "index.html"
-    if not page.exists():
-        page = site_dir / "sv" / "checklists" / "employer-immigrant-recruitment" / "index.html"
-    html = page.read_text(encoding="utf-8")
-    assert 'href="../../../pdf/sv/checklists-' in html and 'href="../../../pdf/sv/toimi-opas-sv.pdf"' in html
+def test_every_page_links_to_its_pdf(site_dir, html_pages):
+    """Under the title of every page of every language: its own PDF if it is a printable unit (a module: the
+    facilitator's edition and the handout), then the language's handbook."""
+    checked = 0
+    for lang in LANGUAGES:
+        root, docs = (site_dir if lang == "fi" else site_dir / lang), ROOT / "docs" / lang
+        for page in html_pages[lang]:
+            rel = page.parent.relative_to(root).as_posix()
+            key = "index" if rel == "." else rel if (docs / f"{rel}.md").exists() else f"{rel}/index"
+            screen = key.endswith(("index", "-projector", "-run-sheet"))  # an index, a module's screen views
+            want = []
+            if key.split("/")[0] in SECTIONS and not screen:
+                want.append(f"pdf/{lang}/{key.replace('/', '-')}.pdf")
+                if (docs / f"{key}-handout.md").exists():
+                    want.append(f"pdf/{lang}/{key.replace('/', '-')}-handout.pdf")
+            want.append(f"pdf/{lang}/toimi-opas-{lang}.pdf")
+            links = re.search(r'<p class="toimi-pdf-link"[^>]*>(.*?)</p>', page.read_text(encoding="utf-8"))
+            assert links, page
+            address = "http://site/" + page.relative_to(site_dir).as_posix()
+            found = [
+                urljoin(address, href).removeprefix("http://site/") for href in re.findall(r'href="([^"]+)"', links[1])
+            ]
+            assert found == want, page
+            checked += 1
+    assert checked == sum(len(pages) for pages in html_pages.values())
 
 
 @pytest.fixture(scope="module")

@@ -60,6 +60,16 @@ def search(browser, server):
         context.close()
 
 
+def every_result(page) -> list[str]:
+    """The addresses of all results of the query shown, after choosing "show more" until it is hidden."""
+    links, more = page.locator(".toimi-search__results a"), page.locator(".toimi-search__more")
+    while more.is_visible():
+        shown = links.count()
+        more.click()
+        page.wait_for_function("n => document.querySelectorAll('.toimi-search__results a').length > n", arg=shown)
+    return links.evaluate_all("links => links.map(a => new URL(a.href).pathname + new URL(a.href).hash)")
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_word_on_one_page_finds_that_page_and_no_other_language(search, server, lang):
     page = search(lang)
@@ -75,19 +85,116 @@ def test_a_word_on_one_page_finds_that_page_and_no_other_language(search, server
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_inflected_words_find_their_pages(search, server, lang):
+    """Every listed word finds its page among the first results shown, except the words listed as known misses
+    (tests/data/search_recall.yml, known_misses), which must still miss: a fixed one leaves the list."""
     page = search(lang)
-    found = 0
     missed = []
     for word, target in RECALL[lang].items():
         results = [r.split("#")[0] for r in page.query(word)]
-        if page_url(server, lang, target) in results:
-            found += 1
-        else:
+        if page_url(server, lang, target) not in results:
+            results = [r.split("#")[0] for r in every_result(page)]  # ranked after the first ten: still found
+        if page_url(server, lang, target) not in results:
             missed.append(word)
-    share = found / len(RECALL[lang])
-    # Finnish, Swedish, Russian and English: 90 %; Ukrainian 80 % (its key rules are the youngest).
-    assert share >= (0.8 if lang == "uk" else 0.9), (lang, share, missed)
+    assert missed == (RECALL["known_misses"].get(lang) or []), lang
     assert len(RECALL[lang]) >= (30 if lang == "fi" else 10)
+
+
+# --- ranking -----------------------------------------------------------------------------------------------
+
+# A site of four Finnish pages, where "starttiraha" stands in a known place on each: the title of one, a heading
+# of another, and only the text of the third, which names it most often and is the shortest. "hakemus" is on the
+# first, the third and the fourth. Indexed by scripts/search.py, ranked by search.js's own functions.
+FILLER = "Tässä kappaleessa kerrotaan muista asioista. "
+RANKING_PAGES = {
+    "title": "<h1>Starttiraha</h1><p>" + FILLER * 16 + "Hakemus jätetään ajoissa.</p>",
+    "heading": "<h1>Tuet yrittäjälle</h1><p>" + FILLER * 4 + '</p><h2 id="tuki">Starttiraha</h2><p>' + FILLER * 4,
+    "text": "<h1>Muita asioita</h1><p>" + "Starttiraha. " * 15 + "Hakemus. " + FILLER * 3 + "</p>",
+    "other": "<h1>Lomakkeet</h1><p>Hakemus. " + FILLER * 3 + "</p>",
+}
+RANK = """async ([url, query, idx, file]) => {
+  const search = await import(url);
+  const keys = query.split(" ").map(word => search.key(word, idx.rules));
+  return search.rank(keys.map(readerKey => search.scoreWord(readerKey, file, idx)), idx);
+}"""
+
+
+@pytest.fixture(scope="module")
+def ranked(browser, server, tmp_path_factory):
+    """query -> the addresses of the results, best first, over the four pages above."""
+    from scripts.search import write_index
+
+    site = tmp_path_factory.mktemp("ranking")
+    for name, body in RANKING_PAGES.items():
+        (site / name).mkdir()
+        (site / name / "index.html").write_text(
+            f"<html><body><article data-search-body>{body}</article></body></html>", encoding="utf-8"
+        )
+    write_index(site, ROOT / "data" / "search_rules.yml")
+    folder = site / "search" / "fi"
+    index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    words = {}
+    for file in (folder / "words").glob("*.json"):
+        words.update(json.loads(file.read_text(encoding="utf-8")))
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server, wait_until="load")
+
+    def run(query: str) -> list[str]:
+        passages = page.evaluate(RANK, [server + "assets/javascripts/search.js", query, index, words])
+        return [json.loads((folder / "passages" / f"{n}.json").read_text(encoding="utf-8"))["url"] for n in passages]
+
+    yield run
+    context.close()
+
+
+def test_the_title_outranks_a_heading_and_a_heading_outranks_the_text(ranked):
+    # The text page names the word fifteen times in fewer words: by word counts alone (BM25) it would come first.
+    assert ranked("starttiraha") == ["title/", "heading/#tuki", "text/"]
+    assert ranked("starttirahan") == ["title/", "heading/#tuki", "text/"]  # inflected, the same order
+
+
+def test_a_query_of_several_words_finds_the_pages_that_have_them_all(ranked):
+    assert ranked("starttiraha hakemus") == ["title/", "text/"]
+    assert ranked("hakemus starttiraha") == ["title/", "text/"]
+    assert set(ranked("hakemus")) == {"title/", "text/", "other/"}
+    assert ranked("starttiraha qwxzvkj") == []
+
+
+def test_on_the_site_the_pages_with_the_word_in_their_title_come_first(search, server):
+    page = search("fi")
+    results = [r.split("#")[0] for r in page.query("työllistämislisä")]
+    titled = ["employers/employment-supplement", "checklists/employment-supplement-application"]
+    titled.append("workshops/employment-supplement-session")  # the handout and the module's views are not indexed
+    assert sorted(results[:3]) == sorted(page_url(server, "fi", path) for path in titled), results
+    assert len(results) > 3, results
+
+
+def test_on_the_site_a_heading_outranks_the_pages_that_only_mention_the_word(search, server):
+    # No Finnish page has "palkkatuki" in its title; two have it in a heading, and the glossary has it as a term.
+    page = search("fi")
+    results = [r.split("#")[0] for r in page.query("palkkatuki")]
+    headed = ["employers/partial-work-ability", "employers/employment-supplement", "glossary"]
+    assert sorted(results[:3]) == sorted(page_url(server, "fi", path) for path in headed), results
+    assert len(results) > 3, results
+
+
+def test_show_more_adds_the_next_results_and_moves_the_focus_to_the_first_new_one(search, server):
+    page = search("fi")
+    page.query("työllistämislisä")
+    total = int("".join(c for c in page.inner_text(".toimi-search__status") if c.isdigit()))
+    assert 10 < total <= 20, total  # more than one batch of ten, and one click shows the rest
+    links = page.locator(".toimi-search__results a")
+    assert links.count() == 10
+    more = page.locator(".toimi-search__more")
+    assert more.is_visible() and more.inner_text() == "Näytä lisää tuloksia"
+    first_ten = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    more.click()
+    page.wait_for_function("n => document.querySelectorAll('.toimi-search__results a').length === n", arg=total)
+    shown = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert shown[:10] == first_ten and len(set(shown)) == total, shown
+    assert page.evaluate("document.activeElement.getAttribute('href')") == shown[10]
+    assert not more.is_visible()
+    assert page.problems == []
 
 
 def test_the_issue_examples_in_finnish_and_russian(search, server):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 
 import pytest
 import yaml
 
-from conftest import FIXTURES, LANGUAGES, ROOT, build_fixture
+from conftest import FIXTURES, LANGUAGES, ROOT, build_fixture, fixture_data
 from scripts import data, macros
+from scripts.content import ContentError
 
 NBSP = "\u00a0"
 
@@ -61,11 +63,12 @@ def test_the_value_in_force_depends_on_the_date():
 
 
 def test_a_figure_from_a_past_year_is_reported_not_failed():
-    figures = data.load("figures")
-    lines = data.stale_figures(figures, dt.date(2031, 1, 1))
-    assert any("'yel_lower_limit' has no value for 2031" in line for line in lines)
-    assert all(line.startswith("data/figures.yml:") for line in lines)
-    assert not any("yel_lower_limit" in line for line in data.stale_figures(figures, dt.date(2026, 6, 1)))
+    figures = data.load("figures", FIXTURES / "data")  # one yearly figure, with values for 2025 and 2026
+    assert data.stale_figures(figures, dt.date(2031, 1, 1)) == [
+        "tests/fixtures/data/figures.yml:5: figure 'starttiraha_per_day' has no value for 2031 (newest is valid from "
+        "2026-01-01); check the source and add this year's value"
+    ]
+    assert data.stale_figures(figures, dt.date(2026, 6, 1)) == []
 
 
 def test_every_data_file_of_the_real_site_is_complete():
@@ -141,15 +144,14 @@ def test_a_pending_figure_is_never_shown_as_a_plain_number(tmp_path):
 
 
 def test_a_confirmed_feedback_address_gives_a_mailto_link_with_the_page_address(tmp_path):
-    import yaml
+    def confirm_the_feedback_address(work):
+        path = work / "data" / "contacts.yml"
+        contacts = yaml.safe_load(path.read_text(encoding="utf-8"))
+        contacts["site_feedback"] = {**contacts["site_feedback"], "status": "confirmed", "email": "palaute@example.org"}
+        contacts["site_feedback"].pop("confirmed_by")
+        path.write_text(yaml.safe_dump(contacts, allow_unicode=True), encoding="utf-8")
 
-    contacts = yaml.safe_load((FIXTURES.parent.parent / "data" / "contacts.yml").read_text(encoding="utf-8"))
-    contacts["site_feedback"] = {**contacts["site_feedback"], "status": "confirmed", "email": "palaute@example.org"}
-    contacts["site_feedback"].pop("confirmed_by")
-    overlay = tmp_path / "overlay" / "data"
-    overlay.mkdir(parents=True)
-    (overlay / "contacts.yml").write_text(yaml.safe_dump(contacts, allow_unicode=True), encoding="utf-8")
-    result = build_fixture(tmp_path, tmp_path / "overlay")
+    result = build_fixture(tmp_path, prepare=confirm_the_feedback_address)
     assert result.returncode == 0, result.output
     html = (result.site / "sv" / "guide" / "index.html").read_text(encoding="utf-8")
     assert (
@@ -190,9 +192,9 @@ def test_a_pending_value_shows_the_last_known_value_as_to_be_confirmed():
     assert (before.until, after.until) == (None, dt.date(2026, 4, 30))
 
 
-def test_a_replaced_pending_value_says_until_when_the_known_one_was_valid():
+def test_a_replaced_pending_value_says_until_when_the_known_one_was_valid(tmp_path):
     state = data.FigureState("pending", 37.21, dt.date(2026, 1, 1), {}, dt.date(2026, 4, 30))
-    site = data.load_all(ROOT / "data")
+    site = data.load_all(fixture_data(tmp_path / "data"))
     figure = site.figures.entries["starttiraha_per_day"]
     shown = {
         lang: macros.Renderer(site, lang, "guide.md", "docs/guide.md", 1).figure_html(
@@ -288,3 +290,48 @@ def test_a_value_still_to_be_confirmed_does_not_count_as_this_years_value():
     figure = _figure(_value(15128, "2025-01-01"), {"valid_from": dt.date(2026, 1, 1), "pending": True}, yearly=True)
     lines = data.stale_figures(data.DataFile("data/figures.yml", {"limit": figure}, {"limit": 4}), dt.date(2026, 6, 1))
     assert lines and lines[0].startswith("data/figures.yml:4:") and "has no value for 2026" in lines[0]
+
+
+AUDIT = {
+    "date": dt.date(2026, 11, 27),
+    "tool": "axe-core 4.12.1",
+    "browser": "Chromium 156.0.8078.108",
+    "rules": "WCAG 2.0 and 2.1, levels A and AA",
+    "pages": 180,
+    "languages": 5,
+    "violations": 0,
+}
+
+
+def test_the_accessibility_record_leaves_the_git_status_unchanged(tmp_path):
+    """The record step writes where git does not look (the repository's own .gitignore), so a test run never
+    changes a tracked file."""
+    from conftest import git
+
+    shutil.copyfile(ROOT / ".gitignore", tmp_path / ".gitignore")
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    git(tmp_path, "init", "--quiet")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "--quiet", "-m", "data")
+    assert git(tmp_path, "status", "--porcelain", "--untracked-files=all") == ""
+    written = data.write_audit_record(AUDIT, root=tmp_path)
+    assert written == tmp_path / "reports" / "audit.yml" and written.exists()
+    assert git(tmp_path, "status", "--porcelain", "--untracked-files=all") == ""
+
+
+def test_the_statement_shows_the_record_beside_the_data_or_says_there_is_none(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    site = data.load_all(tmp_path / "data")
+    assert _renderer(site, "en").render("[[audit]]") == "No automated check has been recorded yet."
+    data.write_audit_record(AUDIT, root=tmp_path)
+    site = data.load_all(tmp_path / "data")
+    assert _renderer(site, "en").render("[[audit]]") == (
+        "Latest automated check 27 November 2026: axe-core 4.12.1 ran in Chromium 156.0.8078.108 on every page "
+        "(180 pages, 5 languages) with the WCAG 2.0 and 2.1 rules, levels A and AA. Violations found: 0."
+    )
+    assert "Viimeisin automaattinen tarkistus 27.11.2026" in _renderer(site, "fi").render("[[audit]]")
+    # A damaged record stops the build, naming the file.
+    (tmp_path / "reports" / "audit.yml").write_text("date: 2026-11-27\n", encoding="utf-8")
+    with pytest.raises(ContentError) as err:
+        data.load_all(tmp_path / "data")
+    assert "reports/audit.yml:1: the accessibility record needs tool" in str(err.value)

@@ -9,6 +9,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
+import yaml
+
 from conftest import BASE, LANGUAGES, ROOT, SITE_HOST, SITE_URL
 
 SOURCE = LANGUAGES[0]
@@ -36,6 +38,13 @@ def test_every_source_page_is_built_in_every_language(site_dir, html_pages):
         built = relative_pages(html_pages[lang], language_root(site_dir, lang))
         want = expected if lang == SOURCE else expected - finnish_only
         assert built == want, f"{lang}: missing {want - built}, extra {built - want}"
+
+
+def source_of(site_dir: Path, lang: str, page: Path) -> Path:
+    """The Markdown file a built page comes from: docs/<lang>/<path>.md or docs/<lang>/<path>/index.md."""
+    rel = page.relative_to(language_root(site_dir, lang)).parent
+    source = ROOT / "docs" / lang / ("index.md" if str(rel) == "." else f"{rel}.md")
+    return source if source.exists() else ROOT / "docs" / lang / rel / "index.md"
 
 
 def test_html_lang_matches_the_language_folder(site_dir, html_pages):
@@ -197,10 +206,7 @@ def test_every_page_shows_review_date_sources_edit_link_and_eu_funding(site_dir,
             assert text.count('<polygon fill="#FFCC00"') == 12, page
             assert reviewed[lang] in text, page
             assert 'class="toimi-sources"' in text, page
-            rel = page.relative_to(language_root(site_dir, lang)).parent
-            source = "index.md" if str(rel) == "." else f"{rel}.md"
-            if not (ROOT / "docs" / lang / source).exists():
-                source = f"{rel}/index.md"
+            source = source_of(site_dir, lang, page).relative_to(ROOT / "docs" / lang).as_posix()
             assert f"/edit/main/docs/{lang}/{source}" in text, (page, source)
 
 
@@ -256,13 +262,31 @@ def test_employer_guides_and_checklists_exist_in_every_language_with_their_facts
         assert checklist.read_text(encoding="utf-8").count('type="checkbox"') >= 15
 
 
-def test_the_employment_supplement_page_shows_its_status_and_what_is_undecided(site_dir):
+PENDING_OR_STATUS = re.compile(r"\[\[(pending|status):(\w+)\]\]")
+
+
+def test_every_undecided_fact_shows_its_notice_and_every_status_its_banner(site_dir, html_pages):
+    """Each [[pending:NAME]] of a page shows the "not decided yet" notice while data/pending.yml has no text for
+    NAME in the page's language, and the decided text once it has one; each [[status:NAME]] shows its banner in
+    the state data/status.yml gives. Which facts are still open changes with the content, so the expectation
+    follows the data; what a notice, a decided fact and each state say is tested on the fixture site
+    (tests/test_shortcodes.py), with fixture data."""
+    pending = yaml.safe_load((ROOT / "data" / "pending.yml").read_text(encoding="utf-8"))
+    status = yaml.safe_load((ROOT / "data" / "status.yml").read_text(encoding="utf-8"))
+    checked = 0
     for lang in LANGUAGES:
-        text = (language_root(site_dir, lang) / "employers/employment-supplement/index.html").read_text(
-            encoding="utf-8"
-        )
-        assert 'class="admonition info toimi-status" data-status="employment_supplement"' in text, lang
-        assert text.count('class="admonition warning toimi-pending"') >= 5, lang
+        for page in html_pages[lang]:
+            html = page.read_text(encoding="utf-8")
+            for kind, name in PENDING_OR_STATUS.findall(source_of(site_dir, lang, page).read_text(encoding="utf-8")):
+                if kind == "status":
+                    shown = f'toimi-status" data-status="{name}" data-state="{status[name]["state"]}">'
+                elif (pending[name].get("text") or {}).get(lang):
+                    shown = f'<div class="toimi-confirmed" data-pending="{name}"'
+                else:
+                    shown = f'<div class="admonition warning toimi-pending" data-pending="{name}">'
+                assert shown in html, (page, name)
+                checked += 1
+    assert checked >= 5 * 20  # about 30 shortcodes in each language today
 
 
 def test_glossary_links_lead_to_an_entry_on_the_glossary_page(site_dir, html_pages):

@@ -70,3 +70,14 @@ def test_the_pull_request_template_points_to_the_summary_instead_of_commands():
         assert command not in template, command
     assert "**Details**" in template and "**Summary**" in template and "**Files changed**" in template
     assert "”Ei ongelmia”" in template and '"No problems"' in template  # what the summary says (scripts/pr_summary.py)
+
+
+def test_the_published_statement_shows_the_audit_of_the_commit_published():
+    """The accessibility record is not tracked (reports/audit.yml): the publishing job makes it before the build."""
+    steps = runs(workflow("publish.yml")["jobs"]["build"])
+    assert "make audit" in steps and "make site" in steps
+    assert steps.index("make audit") < steps.index("make site")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\naudit:", 1)[1].split("\n\n", 1)[0]
+    assert "--no-pdf --site-dir reports/audit-site" in recipe
+    assert "TOIMI_TEST_SITE=reports/audit-site $(PY) -m pytest tests/test_accessibility.py" in recipe

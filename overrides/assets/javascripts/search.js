@@ -1,8 +1,9 @@
 /* The site search. toimi.js loads this module when the search dialog is first opened, so a reader who
-   never searches never downloads it (the offline copy runs it as a classic script: scripts/search.py). It reads the index that scripts/search.py writes for the page's
-   language (search/<lang>/): the reader's word is reduced to a key with the rules of data/search_rules.yml
-   (the same rules the build used on the content), the one word file for that key is fetched, pages are
-   ranked (BM25) and each shown result fetches only its passage. Nothing comes from another host. */
+   never searches never downloads it (the offline copy runs it as a classic script: scripts/search.py). It reads
+   the index that scripts/search.py writes for the page's language (search/<lang>/): the reader's word is reduced
+   to a key with the rules of data/search_rules.yml (the same rules the build used on the content), the one word
+   file for that key is fetched, pages are ranked (the word in the title first, then in a heading, then BM25) and
+   each shown result fetches only its passage. Nothing comes from another host. */
 
 var WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 var WORD_PARTS = /([\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*)/u;  // split(): the words are the odd parts
@@ -49,6 +50,57 @@ function matches(contentKey, readerKey, rules) {
   return contentKey === readerKey || (readerKey.length >= rules.min_stem && contentKey.indexOf(readerKey) === 0);
 }
 
+// A page's score for one word: BM25 of the word's weight on the page, plus PLACE_BONUS for each step of the most
+// telling place the word has there (scripts/search.py: 2 in the page title, 1 in a heading, 0 in the text). BM25's
+// part stays below k1 + 1 = 2.2, so for one word every page with it in the title ranks above every page with it in
+// a heading only, and those above the pages that only mention it, however often.
+var PLACE_BONUS = 2.2;
+
+// The score of every page that has the word, and the weight of the word in each passage.
+export function scoreWord(readerKey, file, idx) {
+  var pages = {}, places = {}, passages = {}, total = idx.page_lengths.length;
+  var average = idx.page_lengths.reduce(function (a, b) { return a + b; }, 0) / total;
+  Object.keys(file).forEach(function (contentKey) {
+    if (!matches(contentKey, readerKey, idx.rules)) return;
+    var postings = file[contentKey];
+    for (var i = 0; i < postings.length; i += 3) {
+      var page = idx.page_of_passage[postings[i]];
+      pages[page] = (pages[page] || 0) + postings[i + 1];
+      places[page] = Math.max(places[page] || 0, postings[i + 2]);
+      passages[postings[i]] = (passages[postings[i]] || 0) + postings[i + 1];
+    }
+  });
+  var found = Object.keys(pages).length, idf = Math.log(1 + (total - found + 0.5) / (found + 0.5));
+  Object.keys(pages).forEach(function (page) {
+    var tf = pages[page], norm = 1.2 * (0.25 + 0.75 * idx.page_lengths[page] / average);
+    pages[page] = idf * (tf * 2.2 / (tf + norm) + PLACE_BONUS * places[page]);
+  });
+  return { pages: pages, passages: passages };
+}
+
+// Pages that have every word, best first, each with its passage where the words weigh most.
+export function rank(perWord, idx) {
+  var pages = Object.keys(perWord[0].pages).filter(function (page) {
+    return perWord.every(function (word) { return page in word.pages; });
+  });
+  var score = {}, best = {}, weight = {};
+  perWord.forEach(function (word) {
+    pages.forEach(function (page) { score[page] = (score[page] || 0) + word.pages[page]; });
+    Object.keys(word.passages).forEach(function (passage) { weight[passage] = (weight[passage] || 0) + word.passages[passage]; });
+  });
+  Object.keys(weight).forEach(function (passage) {
+    var page = idx.page_of_passage[passage];
+    if (!(page in best) || weight[passage] > weight[best[page]]) best[page] = passage;
+  });
+  // An Easy Finnish page ranks right after its standard page when both are found (scripts/search.py).
+  var easy = idx.easy_finnish_of || {};
+  pages.forEach(function (page) {
+    if (page in easy && easy[page] in score) score[page] = Math.min(score[page], score[easy[page]]);
+  });
+  pages.sort(function (a, b) { return score[b] - score[a] || (a in easy) - (b in easy) || a - b; });
+  return pages.map(function (page) { return best[page]; });
+}
+
 export function attach(root) {
   var input = root.querySelector("input");
   var status = root.querySelector(".toimi-search__status");
@@ -88,50 +140,6 @@ export function attach(root) {
     if (!name) return Promise.resolve({});
     if (!(name in wordFiles)) wordFiles[name] = json(new URL("words/" + encodeURIComponent(name) + ".json", searchRoot));
     return wordFiles[name];
-  }
-
-  // BM25 score of every page that has the word, and the weight of the word in each passage.
-  function scoreWord(readerKey, file, idx) {
-    var pages = {}, passages = {}, total = idx.page_lengths.length;
-    var average = idx.page_lengths.reduce(function (a, b) { return a + b; }, 0) / total;
-    Object.keys(file).forEach(function (contentKey) {
-      if (!matches(contentKey, readerKey, idx.rules)) return;
-      var postings = file[contentKey];
-      for (var i = 0; i < postings.length; i += 2) {
-        var page = idx.page_of_passage[postings[i]];
-        pages[page] = (pages[page] || 0) + postings[i + 1];
-        passages[postings[i]] = (passages[postings[i]] || 0) + postings[i + 1];
-      }
-    });
-    var found = Object.keys(pages).length, idf = Math.log(1 + (total - found + 0.5) / (found + 0.5));
-    Object.keys(pages).forEach(function (page) {
-      var tf = pages[page], norm = 1.2 * (0.25 + 0.75 * idx.page_lengths[page] / average);
-      pages[page] = idf * tf * 2.2 / (tf + norm);
-    });
-    return { pages: pages, passages: passages };
-  }
-
-  // Pages that have every word, best first, each with its passage where the words weigh most.
-  function rank(perWord, idx) {
-    var pages = Object.keys(perWord[0].pages).filter(function (page) {
-      return perWord.every(function (word) { return page in word.pages; });
-    });
-    var score = {}, best = {}, weight = {};
-    perWord.forEach(function (word) {
-      pages.forEach(function (page) { score[page] = (score[page] || 0) + word.pages[page]; });
-      Object.keys(word.passages).forEach(function (passage) { weight[passage] = (weight[passage] || 0) + word.passages[passage]; });
-    });
-    Object.keys(weight).forEach(function (passage) {
-      var page = idx.page_of_passage[passage];
-      if (!(page in best) || weight[passage] > weight[best[page]]) best[page] = passage;
-    });
-    // An Easy Finnish page ranks right after its standard page when both are found (scripts/search.py).
-    var easy = idx.easy_finnish_of || {};
-    pages.forEach(function (page) {
-      if (page in easy && easy[page] in score) score[page] = Math.min(score[page], score[easy[page]]);
-    });
-    pages.sort(function (a, b) { return score[b] - score[a] || (a in easy) - (b in easy) || a - b; });
-    return pages.map(function (page) { return best[page]; });
   }
 
   function escape(text) {
