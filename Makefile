@@ -10,14 +10,14 @@ BASE ?= origin/main
 export NO_MKDOCS_2_WARNING := 1
 
 # Debian packages: WeasyPrint needs Pango; the browser tests need Chromium (and openssl for the certificate
-# of their local HTTPS server); the spelling check needs
+# of their local HTTPS server); the handbook tests read PDF text with poppler-utils' pdftotext; the spelling check needs
 # Voikko (Finnish) and Hunspell with its dictionaries (British English, Finland-Swedish, Russian, Ukrainian).
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0
 SPELLING_PACKAGES := libvoikko1 voikko-fi hunspell hunspell-en-gb hunspell-sv hunspell-ru hunspell-uk
 # The Nu HTML Checker (vnu-jar, pinned in package.json and package-lock.json) runs on Debian's Java; npm comes
 # from Debian's nodejs and npm unless the machine already has it.
 HTML_CHECK_PACKAGES := default-jre-headless $(if $(shell command -v npm),,nodejs npm)
-TEST_PACKAGES := chromium openssl $(SPELLING_PACKAGES) $(HTML_CHECK_PACKAGES)
+TEST_PACKAGES := chromium openssl poppler-utils $(SPELLING_PACKAGES) $(HTML_CHECK_PACKAGES)
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: site serve test audit check html-check pdf bench lint lock freshness preview pr-summary clean

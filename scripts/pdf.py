@@ -339,6 +339,9 @@ def article_html(
         flags=re.S,
     )
     body = re.sub(r'<a class="toimi-term" href="[^"]*">(.*?)</a>', r"\1", body, flags=re.S)
+    # The page's title (Material's <h1> has no id) gets one: toc() lists only headings with an id, and the
+    # handbook's contents must name each unit.
+    body = body.replace("<h1>", '<h1 id="title">', 1)
     body = re.sub(r' id="([^"]+)"', lambda m: f' id="{prefix}{m[1]}"', body)
 
     def link(match: re.Match) -> str:
