@@ -51,6 +51,7 @@ HANDBOOK_FI = {
     "workshops/templates/feedback-tally": "Palautteen yhteenveto",
     "workshops/templates/invitation": "Kutsu työpajaan",
     "workshops/templates/follow-up": "Seurantaviesti 4–6 viikon kuluttua",
+    "workshops/templates/name-cards": "Nimikortit",
     "workshops/recruiting-across-cultures": "Rekrytointi yli kulttuurirajojen",
     "workshops/partial-work-ability-at-work": "Osatyökykyisyys työpaikalla",
     "workshops/employment-supplement-session": "Työllistämislisä ja muut tuet työnantajalle",

@@ -139,6 +139,7 @@ MODULE_CARDS = {
         ("cards", "task-carving", 3),
         ("roles", "agreeing-on-adjustments", 3),
         ("cards", "which-support-cases", 7),
+        ("slips", "application-timeline", 14),  # the homework's steps to sort, added in the Finnish review
     ],
     "employment-supplement-session": [("cards", "case-cards", 6)],
     "is-entrepreneurship-for-me": [("slips", "entrepreneurs-week", 14)],
@@ -179,7 +180,7 @@ def test_a_sheet_is_the_band_its_title_and_its_cards():
 
 # -- The built site (TOIMI_TEST_SITE) ------------------------------------------------------------------------------
 
-KIT_CARDS = {"recruiting-across-cultures": 6, "partial-work-ability-at-work": 19, "employment-supplement-session": 6}
+KIT_CARDS = {"recruiting-across-cultures": 6, "partial-work-ability-at-work": 33, "employment-supplement-session": 6}
 KIT_CARDS |= {"is-entrepreneurship-for-me": 14, "idea-to-first-customer": 0}
 
 
@@ -269,6 +270,6 @@ def test_a_print_set_without_cards_lists_the_shared_forms_and_counts_their_sheet
         ("workshops-templates-feedback.pdf", "Feedback form", "1 page"),
         ("workshops-who-helps.pdf", "Who helps? Your next step", "2 pages"),
     ]
-    assert "a feedback form and the “Who helps?” card for each participant (36 sheets)" in html
-    assert "the name cards (6 sheets, 2 cards a sheet)" in html
+    assert "a feedback form and the &quot;Who helps?&quot; card for each participant (36 sheets)" in html
+    assert "the name cards (6 sheets, 2 cards per sheet)" in html
     assert "dashed lines" not in html  # no cards to cut out
