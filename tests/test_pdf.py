@@ -154,11 +154,15 @@ def test_every_page_links_to_its_pdf(site_dir, html_pages):
             key = "index" if rel == "." else rel if (docs / f"{rel}.md").exists() else f"{rel}/index"
             screen = key.endswith(("index", "-projector", "-run-sheet"))  # an index, a module's screen views
             want = []
-            if key.split("/")[0] in SECTIONS and not screen:
+            if key.endswith("-kit"):  # a module's print kit: its card sheets, then the name cards and feedback form
+                sheets = [f"pdf/{lang}/{sheet.replace('/', '-')}.pdf" for sheet in KIT_SHEETS if sheet.startswith(key)]
+                want = sheets + [f"pdf/{lang}/workshops-templates-{form}.pdf" for form in ("name-cards", "feedback")]
+            elif key.split("/")[0] in SECTIONS and not screen:
                 want.append(f"pdf/{lang}/{key.replace('/', '-')}.pdf")
                 if (docs / f"{key}-handout.md").exists():
                     want.append(f"pdf/{lang}/{key.replace('/', '-')}-handout.pdf")
-            want.append(f"pdf/{lang}/toimi-opas-{lang}.pdf")
+            if not key.endswith("-kit"):  # the kit's sheets are not in the handbook
+                want.append(f"pdf/{lang}/toimi-opas-{lang}.pdf")
             links = re.search(r'<p class="toimi-pdf-link"[^>]*>(.*?)</p>', page.read_text(encoding="utf-8"))
             assert links, page
             address = "http://site/" + page.relative_to(site_dir).as_posix()
@@ -447,7 +451,7 @@ KITS_FI = {
     ),
     "workshops/partial-work-ability-at-work-kit-slips": (
         "Lajittelukortit: Osatyökykyisyys työpaikalla",
-        1,
+        2,  # two activities' slips (the words, and the application timeline), each from a new page
         [("Kortti a.", "vamma rajoittaa sitä."), ("Kortti f.", "Yksi TOIMI-hankkeen kohderyhmistä.")],
     ),
     "workshops/employment-supplement-session-kit-cards": (
