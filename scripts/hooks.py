@@ -32,6 +32,7 @@ from scripts import (
     pdf,
     print_kit,
     search,
+    stylesheet,
     table_align,
     theme,
     translations,
@@ -45,6 +46,9 @@ _state: dict = {}
 OFFLINE = os.environ.get("TOIMI_OFFLINE") == "1"
 # A row of at least ten underscores in the text is a line to write on by hand: on paper it becomes a ruled line.
 WRITE_LINE = re.compile(r"_{10,}")
+# Material's files that no page loads: its script (toimi.js does the little of it that the site uses), its search
+# (the site has its own) and its two stylesheets (the rules of them that the pages use are in toimi.css).
+UNUSED_THEME_FILES = re.compile(r"assets/(javascripts/(bundle\.|lunr/|workers/)|stylesheets/(main|palette)\.)")
 
 
 def fail(err: ContentError) -> PluginError:
@@ -374,6 +378,7 @@ def on_post_page(output, page, config):
     key = page.file.src_uri.split("/", 1)[1].removesuffix(".md")
     # A handout and a module's views repeat the module: the search finds the module itself.
     output = search.mark_page(output, indexed=not (key.endswith("-handout") or workshop_views.is_view(key)))
+    _state.setdefault("names", stylesheet.Names()).add_html(output)
     return csp.fill(output, page.file.src_uri)
 
 
@@ -390,7 +395,16 @@ def on_template_context(context, template_name, config):
 
 
 def on_post_template(output_content, template_name, config):
-    return csp.fill(output_content, template_name) if template_name.endswith(".html") else output_content
+    if not template_name.endswith(".html"):
+        return output_content
+    _state.setdefault("names", stylesheet.Names()).add_html(output_content)
+    return csp.fill(output_content, template_name)
+
+
+def on_files(files, config):
+    for file in [file for file in files if UNUSED_THEME_FILES.match(file.src_uri)]:
+        files.remove(file)
+    return files
 
 
 def on_env(env, config, files):
@@ -412,23 +426,25 @@ def on_env(env, config, files):
     return theme.correct(env)
 
 
-PRINT_MARKER = "/* print.css, for the browser's own print (added by the build) */"
-
-
-def merge_print_styles(site_dir: Path) -> None:
-    """Append the print stylesheet to the site's stylesheet under @media print: the browser's print
-    uses the same rules as the PDFs without an extra request on every page. (@font-face rules stay
-    out: the site's stylesheet already declares the same fonts.)"""
-    site_css = site_dir / "assets" / "stylesheets" / "toimi.css"
-    text = site_css.read_text(encoding="utf-8")
-    if PRINT_MARKER in text:
-        return
-    rules = (site_dir / "assets" / "stylesheets" / "print.css").read_text(encoding="utf-8")
-    rules = re.sub(r"@font-face\s*\{[^}]*\}", "", rules)
-    site_css.write_text(f"{text}\n{PRINT_MARKER}\n@media print {{\n{rules}\n}}\n", encoding="utf-8")
+def write_stylesheet(site_dir: Path, config) -> None:
+    """The site's one stylesheet (scripts/stylesheet.py) from Material's, ours and the print stylesheet, keeping the
+    rules that the pages built so far can use. Each language build writes it again, the last with every page; the
+    print rules go under @media print without their @font-face rules (ours declare the same fonts)."""
+    names = _state.setdefault("names", stylesheet.Names())
+    overrides = Path(config["theme"].dirs[0])  # the custom_dir, overrides/
+    for code in ("toimi.js", "search.js"):
+        names.add_script((overrides / "assets" / "javascripts" / code).read_text(encoding="utf-8"))
+    print_rules = (overrides / "assets" / "stylesheets" / "print.css").read_text(encoding="utf-8")
+    print_rules = re.sub(r"@font-face\s*\{[^}]*\}", "", print_rules)
+    stylesheet.write(
+        site_dir / "assets" / "stylesheets" / "toimi.css",
+        stylesheet.material_stylesheets(config["theme"].dirs),
+        (overrides / "assets" / "stylesheets" / "toimi.css").read_text(encoding="utf-8"),
+        stylesheet.purge(f"@media print {{\n{print_rules}\n}}", names),
+        names,
+    )
 
 
 def on_post_build(config):
-    merge_print_styles(Path(config["site_dir"]))
-    theme.correct_script(Path(config["site_dir"]))
+    write_stylesheet(Path(config["site_dir"]), config)
     not_found.finish_language_build(Path(config["site_dir"]), current_language(config), content.SOURCE_LANGUAGE, _state)

@@ -1,35 +1,17 @@
 /* TOIMI-opas: the site's own scripts, in one file so that a page makes one request for them.
-   Each part is independent and says what it does. The file is loaded in the <head> (overrides/main.html), so that
-   the language suggestion is decided before the first paint; the parts that need the page wait for it. */
-
-document.documentElement.classList.add("toimi-js");
+   Each part is independent and says what it does. The file is deferred (overrides/main.html): it runs once the page
+   is parsed, and holds nothing back. What must be decided before the first paint (the "js" classes, the language
+   suggestion) is inline in the <head> (overrides/partials/toimi-first-paint.html). */
 
 /* ---- language suggestion ---------------------------------------------------------------- */
-/* On a Finnish page, a reader whose browser puts English, Swedish, Russian or Ukrainian before Finnish is offered
-   the same page in that language, in that language. The page holds every variant (overrides/main.html); this part
-   marks <html> with the one to show before anything is drawn, so the banner is in the first layout and nothing
-   moves. No redirect and no cookie: closing it is kept in localStorage ("toimi-language-suggestion", listed on the
-   privacy page). A reader who came to the Finnish page from another language of this site chose Finnish: no banner. */
+/* The banner offering the page in the reader's language, chosen before the first paint (data-toimi-suggest on
+   <html>): its close button, remembered in localStorage, and its announcement. */
 (function () {
   "use strict";
   var KEY = "toimi-language-suggestion";
   var root = document.documentElement;
-  var meta = document.querySelector('meta[name="toimi-language-suggestions"]');
-  if (!meta) return;
-  var offered = meta.getAttribute("content").split(" ");
-  try { if (localStorage.getItem(KEY)) return; } catch (e) { /* storage blocked: offer it */ }
-  var from = document.referrer;
-  if (from && from.indexOf(location.origin + "/") === 0 &&
-      new RegExp("/(" + offered.join("|") + ")/").test(from.slice(location.origin.length))) return;
-  var preferred = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
-  var chosen = null;
-  for (var i = 0; i < preferred.length && !chosen; i++) {
-    var code = String(preferred[i]).toLowerCase().split("-")[0];
-    if (code === "fi") return;
-    if (offered.indexOf(code) >= 0) chosen = code;
-  }
+  var chosen = root.getAttribute("data-toimi-suggest");
   if (!chosen) return;
-  root.setAttribute("data-toimi-suggest", chosen);
 
   function setup() {
     var banner = document.querySelector('.toimi-suggest__item[data-lang="' + chosen + '"]');
@@ -230,21 +212,21 @@ if (document.readyState === "loading") document.addEventListener("DOMContentLoad
 else toimiSearch();
 
 /* ---- tables ---------------------------------------------------------------- */
-/* A table wider than the screen scrolls inside its box (Material wraps it). A keyboard user must be
-   able to reach that box to scroll it, and a screen reader must hear what it is: give every such box
-   a tab stop and a name (WCAG 2.1.1, axe "scrollable-region-focusable"). */
+/* A table wider than the screen scrolls inside its own box (Material's style for a table without a class). A
+   keyboard user must be able to reach it to scroll it, and a screen reader hears its name: every such table gets a
+   tab stop and the name of the heading above it (WCAG 2.1.1, axe "scrollable-region-focusable"). Attributes only:
+   nothing moves. */
 window.addEventListener("load", function () {
   "use strict";
   var fallback = document.querySelector('meta[name="toimi-table-label"]');
-  Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (box) {
-    var heading = null, node = box.previousElementSibling;
+  Array.prototype.forEach.call(document.querySelectorAll(".md-typeset table:not([class])"), function (table) {
+    var heading = null, node = table.previousElementSibling;
     while (node && !heading) {
       if (/^H[2-4]$/.test(node.tagName)) heading = node.textContent.trim();
       node = node.previousElementSibling;
     }
-    box.setAttribute("tabindex", "0");
-    box.setAttribute("role", "region");
-    box.setAttribute("aria-label", heading || (fallback ? fallback.content : ""));
+    table.setAttribute("tabindex", "0");
+    table.setAttribute("aria-label", heading || (fallback ? fallback.content : ""));
   });
 });
 
@@ -375,6 +357,167 @@ window.addEventListener("afterprint", function () {
     input.addEventListener("input", update);
     input.addEventListener("change", update);
     update();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  else setup();
+})();
+
+/* ---- theme ---------------------------------------------------------------- */
+/* What Material's own script (its 114 KB bundle, which the pages no longer load: overrides/main.html) did that
+   this site uses, and nothing else: the colour scheme toggle, the page title in the header once the heading has
+   scrolled away, the side menus' height and the current entry in view, the contents menu following the reading,
+   the back-to-top button, n/p (or . and ,) for the next and previous page, a collapsed block opened when a link
+   points into it, and a closed drawer after a link in it is followed. Without JavaScript the page works as
+   Material's does without it (class "no-js"). */
+document.documentElement.classList.replace("no-js", "js");
+(function () {
+  "use strict";
+  var ticking = false, handlers = [];
+  function onScroll(handler) { handlers.push(handler); }
+  function update() { ticking = false; handlers.forEach(function (handler) { handler(); }); }
+  function request() { if (!ticking) { ticking = true; requestAnimationFrame(update); } }
+
+  /* The colour scheme: the toggle shows the other scheme's button; the choice is kept as Material keeps it
+     (localStorage "<base path>.__palette", read before the first paint by Material's inline script). */
+  function palette() {
+    var form = document.querySelector('[data-md-component="palette"]');
+    if (!form) return;
+    var inputs = Array.prototype.slice.call(form.querySelectorAll("input"));
+    var theme = document.createElement("meta"), scheme = document.createElement("meta");
+    theme.name = "theme-color"; scheme.name = "color-scheme";
+    document.head.appendChild(theme); document.head.appendChild(scheme);
+    function apply(index) {
+      var input = inputs[index], color = {};
+      ["media", "scheme", "primary", "accent"].forEach(function (key) {
+        color[key] = input.getAttribute("data-md-color-" + key);
+        document.body.setAttribute("data-md-color-" + key, color[key]);
+      });
+      input.checked = true;
+      inputs.forEach(function (other, i) {
+        var label = other.nextElementSibling;
+        if (label && label.tagName === "LABEL") label.hidden = i !== index;
+      });
+      __md_set("__palette", {index: index, color: color});
+      var style = getComputedStyle(document.querySelector(".md-header"));
+      scheme.content = style.colorScheme;
+      theme.content = "#" + style.backgroundColor.match(/\d+/g).slice(0, 3)
+        .map(function (n) { return (+n).toString(16).padStart(2, "0"); }).join("");
+    }
+    var stored = null;
+    try { stored = __md_get("__palette"); } catch (e) { /* storage blocked */ }
+    var index = stored && typeof stored.index === "number" ? stored.index : inputs.findIndex(function (input) {
+      return matchMedia(input.getAttribute("data-md-color-media")).matches;
+    });
+    apply(Math.max(0, index));
+    inputs.forEach(function (input, i) { input.addEventListener("change", function () { apply(i); }); });
+  }
+
+  /* The header shows the page title instead of the site name once the page's heading is under the header. */
+  function headerTitle(header) {
+    var title = document.querySelector('[data-md-component="header-title"]');
+    var heading = document.querySelector(".md-content h1");
+    if (!title || !heading) return;
+    onScroll(function () {
+      title.classList.toggle("md-header__title--active",
+        heading.getBoundingClientRect().bottom <= header.offsetHeight);
+    });
+  }
+
+  /* A side menu is as tall as the part of the main area on screen, so it scrolls on its own; at first the
+     current page's entry is scrolled into its middle. */
+  function sidebars() {
+    var main = document.querySelector('[data-md-component="main"]');
+    var bars = Array.prototype.slice.call(document.querySelectorAll('[data-md-component="sidebar"]'));
+    bars.forEach(function (bar) {
+      var wrap = bar.querySelector(".md-sidebar__scrollwrap");
+      if (!wrap) return;
+      onScroll(function () {
+        if (!bar.offsetParent || getComputedStyle(bar).position !== "sticky") { wrap.style.height = ""; return; }
+        var box = main.getBoundingClientRect(), top = parseFloat(getComputedStyle(bar).top) || 0;
+        var inset = wrap.getBoundingClientRect().top - bar.getBoundingClientRect().top;
+        var visible = Math.min(window.innerHeight, box.bottom) - Math.max(top, box.top);
+        wrap.style.height = Math.max(0, visible - 2 * inset) + "px";
+      });
+      var active = bar.querySelector(".md-nav__link--active[href]");
+      if (active && active.clientHeight) {
+        requestAnimationFrame(function () {
+          wrap.scrollTo({top: active.offsetTop - wrap.offsetTop - wrap.clientHeight / 2});
+        });
+      }
+    });
+  }
+
+  /* The contents menu marks the section being read, and the sections above it as read. */
+  function contents(header) {
+    var links = Array.prototype.slice.call(document.querySelectorAll(".md-nav--secondary .md-nav__link[href^='#']"));
+    var targets = links.map(function (link) { return document.getElementById(decodeURIComponent(link.hash.slice(1))); });
+    if (!links.length) return;
+    onScroll(function () {
+      var line = header.offsetHeight + 1, current = -1;
+      targets.forEach(function (target, i) { if (target && target.getBoundingClientRect().top <= line) current = i; });
+      if (window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 1 && window.scrollY > 0) {
+        current = links.length - 1;  // at the end of the page, the last section
+      }
+      links.forEach(function (link, i) {
+        link.classList.toggle("md-nav__link--passed", i < current);
+        link.classList.toggle("md-nav__link--active", i === current);
+      });
+    });
+  }
+
+  /* Back to top: shown while the reader scrolls up, away from the top of the page. */
+  function backToTop() {
+    var button = document.querySelector('[data-md-component="top"]');
+    if (!button) return;
+    var last = window.scrollY;
+    onScroll(function () {
+      var y = window.scrollY, hidden = !(y < last && y > 0);
+      last = y;
+      if (button.hidden === hidden) return;
+      button.hidden = hidden;
+      if (hidden) { button.setAttribute("tabindex", "-1"); button.blur(); } else button.removeAttribute("tabindex");
+    });
+    button.addEventListener("click", function (event) { event.preventDefault(); window.scrollTo({top: 0}); });
+  }
+
+  /* A link to a place inside a collapsed block opens the block. */
+  function openTarget() {
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var details = target && target.closest("details:not([open])");
+    if (details) { details.open = true; target.scrollIntoView(); }
+  }
+
+  /* n or . goes to the next page, p or , to the previous one, unless the reader is typing. */
+  function keys(event) {
+    var where = document.activeElement;
+    if (event.ctrlKey || event.altKey || event.metaKey || (where && (where.isContentEditable ||
+        /^(INPUT|TEXTAREA|SELECT)$/.test(where.tagName))) || document.querySelector("dialog[open]")) return;
+    var rel = {n: "next", ".": "next", p: "prev", ",": "prev"}[event.key];
+    var link = rel && document.querySelector('link[rel="' + rel + '"]');
+    if (link) location.href = link.href;
+  }
+
+  /* The drawer (the menu on a narrow screen) closes when a link in it is followed. */
+  function drawer() {
+    var toggle = document.getElementById("__drawer");
+    var menu = document.querySelector(".md-sidebar--primary");
+    if (!toggle || !menu) return;
+    menu.addEventListener("click", function (event) { if (event.target.closest("a")) toggle.checked = false; });
+  }
+
+  function setup() {
+    var header = document.querySelector(".md-header");
+    palette();
+    if (header) { headerTitle(header); contents(header); }
+    sidebars();
+    backToTop();
+    drawer();
+    openTarget();
+    update();
+    window.addEventListener("scroll", request, {passive: true});
+    window.addEventListener("resize", request);
+    window.addEventListener("hashchange", openTarget);
+    document.addEventListener("keydown", keys);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
   else setup();
