@@ -44,6 +44,28 @@ def run_axe(page, options: dict) -> dict:
 
 # Pages checked at the same time: axe keeps one core busy per page, and the machines that run the suite have two.
 PAGES_AT_ONCE = 3
+# Issue 19, on the same walk: the layout shifts of each page (as the CLS metric counts them) and its requests.
+LAYOUT_SHIFTS = """window.__cls = 0; new PerformanceObserver(list => { for (const e of list.getEntries())
+  if (!e.hadRecentInput) window.__cls += e.value; }).observe({type: "layout-shift", buffered: true});"""
+REQUESTS_PER_PAGE = 10
+
+
+def record_request(sent: list[str], request) -> None:
+    """A page's requests since its document was asked for (a missing address's 404 page goes on to its language's)."""
+    if request.is_navigation_request():
+        sent.clear()
+    sent.append(request.url)
+
+
+def first_load_problems(url: str, found: dict) -> list[str]:
+    """A page that makes more than REQUESTS_PER_PAGE requests or moves after it is drawn (issue 19; the bytes are
+    `make bench`'s budget). Every request's host is checked for the whole walk."""
+    problems = []
+    if len(found["requests"]) > REQUESTS_PER_PAGE:
+        problems.append(f"{url}: {len(found['requests'])} requests (at most {REQUESTS_PER_PAGE}): {found['requests']}")
+    if found["cls"] > 0:
+        problems.append(f"{url}: layout shift {found['cls']:.4f} (CLS must be 0)")
+    return problems
 
 
 def axe_walk(urls: list[str], local_server, options: dict) -> dict:
@@ -68,22 +90,26 @@ def axe_walk(urls: list[str], local_server, options: dict) -> dict:
             )
             context = await browser.new_context()
             await context.add_init_script(RECORD_VIOLATIONS)
+            await context.add_init_script(LAYOUT_SHIFTS)
             requests, pages, queue = [], {}, list(urls)
             context.on("request", lambda request: requests.append(request.url))
 
             async def worker():
                 page = await context.new_page()
-                errors = []
+                errors, sent = [], []
+                page.on("request", lambda request: record_request(sent, request))
                 page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
                 page.on("pageerror", lambda error: errors.append(str(error)))
                 while queue:
                     url = queue.pop(0)
                     errors.clear()
+                    sent.clear()
                     await page.goto(url, wait_until="load")
                     violations = await page.evaluate("window.__violations")
                     await page.evaluate(axe)
                     result = await page.evaluate("options => axe.run(document, options)", options)
-                    pages[url] = {"axe": result, "csp": violations, "errors": list(errors)}
+                    found = {"requests": list(sent), "cls": await page.evaluate("window.__cls")}
+                    pages[url] = {"axe": result, "csp": violations, "errors": list(errors), **found}
                 await page.close()
 
             await asyncio.gather(*(worker() for _ in range(PAGES_AT_ONCE)))
@@ -129,6 +155,7 @@ def failures_of(walk: dict, missing: list[str]) -> tuple[list[str], set[str]]:
             for error in found["errors"]
             if not (url in missing and error.startswith(NOT_FOUND))
         ]
+        failures += first_load_problems(url, found)
         for violation in result["violations"]:
             failures.append(
                 f"{url}: {violation['id']} ({violation['impact']}): "

@@ -81,3 +81,26 @@ def test_the_published_statement_shows_the_audit_of_the_commit_published():
     recipe = makefile.split("\naudit:", 1)[1].split("\n\n", 1)[0]
     assert "--no-pdf --site-dir reports/audit-site" in recipe
     assert "TOIMI_TEST_SITE=reports/audit-site $(PY) -m pytest tests/test_accessibility.py" in recipe
+
+
+def test_ci_starts_warm_with_pips_downloads_and_the_pdf_cache_of_the_last_publish():
+    """Issue 19: pip's downloads in every job that installs, keyed by the lock file; the PDF cache restored from the
+    last publish, pruned to what the publish used and saved by it only (scripts/pdf_cache.py)."""
+    cache = "actions/cache@5a3ec84eff668545956fd18022155c47e93e2684"
+    restore = "actions/cache/restore@5a3ec84eff668545956fd18022155c47e93e2684"
+    for name in ("test.yml", "publish.yml"):
+        for job_name, job in workflow(name)["jobs"].items():
+            if "steps" not in job or not any("make " in run for run in runs(job)):
+                continue
+            assert job["env"]["PIP_CACHE_DIR"] == ".cache/pip", f"{name}: {job_name}"
+            [pip] = [step for step in job["steps"] if step.get("with", {}).get("path") == ".cache/pip"]
+            assert pip["uses"].startswith(cache)
+            assert pip["with"]["key"] == "pip-${{ hashFiles('requirements-dev.lock') }}"
+    publish = workflow("publish.yml")["jobs"]["build"]["steps"]
+    [saved] = [step for step in publish if step.get("with", {}).get("path") == ".cache/pdf"]
+    assert saved["uses"].startswith(cache) and saved["with"]["restore-keys"] == "pdf-"
+    order = [step.get("run", "") for step in publish]
+    assert order.index("make site") < order.index(".venv/bin/python -m scripts.pdf_cache --site-dir site")
+    test = workflow("test.yml")["jobs"]["test"]["steps"]
+    [restored] = [step for step in test if step.get("with", {}).get("path") == ".cache/pdf"]
+    assert restored["uses"].startswith(restore) and restored["with"]["restore-keys"] == "pdf-"
