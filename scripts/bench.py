@@ -179,14 +179,18 @@ def first_load(browser, url: str, local: str, throttle: dict | None = None) -> d
     }
 
 
+def lcp_of(load: dict) -> int:
+    return load["lcp_ms"]
+
+
 def language_of(path: str) -> str:
     first = path.split("/")[0]
     return first if first in ("en", "sv", "ru", "uk") else "fi"
 
 
 def every_page(site: Path) -> dict:
-    """Every page's first load, unthrottled; then the heaviest page of each language again on slow 3G for its
-    Largest Contentful Paint."""
+    """Every page's first load, unthrottled; then the heaviest page of each language again on slow 3G, three times,
+    for its Largest Contentful Paint."""
     from playwright.sync_api import sync_playwright
 
     from scripts.static_server import start
@@ -203,7 +207,10 @@ def every_page(site: Path) -> dict:
         for lang in ["fi", "en", "sv", "ru", "uk"]:
             mine = [path for path in pages if language_of(path) == lang]
             heaviest = max(mine, key=lambda path: pages[path]["bytes"])
-            slow[lang] = {"page": heaviest, **first_load(browser, base + heaviest, local, SLOW_3G)}
+            # LCP varies from load to load: the middle of three, with the worst layout shift of the three.
+            loads = sorted((first_load(browser, base + heaviest, local, SLOW_3G) for _ in range(3)), key=lcp_of)
+            slow[lang] = {"page": heaviest, **loads[1], "lcp_runs_ms": [load["lcp_ms"] for load in loads]}
+            slow[lang]["cls"] = max(load["cls"] for load in loads)
         browser.close()
     server.shutdown()
     return {"pages": pages, "slow_3g": slow}

@@ -191,7 +191,12 @@ def declarations_kept(rules: list, used: set[str]) -> list[str]:
     return out
 
 
+COMMENT = re.compile(r"/\*.*?\*/\s*", re.S)
+
+
 def write(target: Path, material: str, ours: str, print_rules: str, names: Names) -> None:
-    """Material's rules that can match (and the properties they read), then ours as written, then the print rules."""
+    """Material's rules that can match (and the properties they read), then ours as written without the comments
+    (the source explains; the reader's browser need not download it), then the print rules."""
+    ours = COMMENT.sub("", ours)
     theirs = without_unused_variables(purge(material, names), ours + print_rules)
     target.write_text(theirs + "\n" + ours + "\n" + print_rules, encoding="utf-8")

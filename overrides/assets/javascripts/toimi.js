@@ -435,7 +435,10 @@ document.documentElement.classList.replace("no-js", "js");
         if (!bar.offsetParent || getComputedStyle(bar).position !== "sticky") { wrap.style.height = ""; return; }
         var box = main.getBoundingClientRect(), top = parseFloat(getComputedStyle(bar).top) || 0;
         var inset = wrap.getBoundingClientRect().top - bar.getBoundingClientRect().top;
-        var visible = Math.min(window.innerHeight, box.bottom) - Math.max(top, box.top);
+        // The grid's own top margin counts until the page has scrolled past it (as Material reckons it).
+        var margin = bar.parentElement.getBoundingClientRect().top - box.top;
+        var above = margin - Math.min(margin, Math.max(0, top - box.top));
+        var visible = Math.min(window.innerHeight, box.bottom) - Math.max(top, box.top) - above;
         wrap.style.height = Math.max(0, visible - 2 * inset) + "px";
       });
       var active = bar.querySelector(".md-nav__link--active[href]");
