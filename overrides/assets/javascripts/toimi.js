@@ -450,20 +450,23 @@ document.documentElement.classList.replace("no-js", "js");
     });
   }
 
-  /* The contents menu marks the section being read, and the sections above it as read. */
+  /* The contents menu (in the side bar, and in the drawer's copy) marks the section being read, and it and the
+     sections above it as read. */
   function contents(header) {
-    var links = Array.prototype.slice.call(document.querySelectorAll(".md-nav--secondary .md-nav__link[href^='#']"));
-    var targets = links.map(function (link) { return document.getElementById(decodeURIComponent(link.hash.slice(1))); });
-    if (!links.length) return;
-    onScroll(function () {
-      var line = header.offsetHeight + 1, current = -1;
-      targets.forEach(function (target, i) { if (target && target.getBoundingClientRect().top <= line) current = i; });
-      if (window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 1 && window.scrollY > 0) {
-        current = links.length - 1;  // at the end of the page, the last section
-      }
-      links.forEach(function (link, i) {
-        link.classList.toggle("md-nav__link--passed", i < current);
-        link.classList.toggle("md-nav__link--active", i === current);
+    Array.prototype.forEach.call(document.querySelectorAll('[data-md-component="toc"]'), function (toc) {
+      var links = Array.prototype.slice.call(toc.querySelectorAll(".md-nav__link[href^='#']"));
+      var targets = links.map(function (link) { return document.getElementById(decodeURIComponent(link.hash.slice(1))); });
+      if (!links.length) return;
+      onScroll(function () {
+        var line = header.offsetHeight + 1, current = -1;
+        targets.forEach(function (target, i) { if (target && target.getBoundingClientRect().top <= line) current = i; });
+        if (window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 1 && window.scrollY > 0) {
+          current = links.length - 1;  // at the end of the page, the last section
+        }
+        links.forEach(function (link, i) {
+          link.classList.toggle("md-nav__link--passed", i <= current);
+          link.classList.toggle("md-nav__link--active", i === current);
+        });
       });
     });
   }
