@@ -228,6 +228,16 @@ window.addEventListener("load", function () {
     table.setAttribute("tabindex", "0");
     table.setAttribute("aria-label", heading || (fallback ? fallback.content : ""));
   });
+  /* A code example wider than its box (the editors' guide) scrolls too: it gets a tab stop while it does, as
+     Material's script gave it. */
+  function codeStops() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset pre > code"), function (code) {
+      if (code.scrollWidth > code.clientWidth) code.setAttribute("tabindex", "0");
+      else code.removeAttribute("tabindex");
+    });
+  }
+  codeStops();
+  window.addEventListener("resize", codeStops);
 });
 
 /* ---- print ---------------------------------------------------------------- */
