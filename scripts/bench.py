@@ -343,6 +343,34 @@ def page_verdicts(pages: dict) -> list[tuple]:
     return rows
 
 
+# The test suite's time (issues 16 and 20), from the last whole run of `make test` (tests/conftest.py writes it):
+# from a fresh clone (no PDF cache) and from a warm one.
+SUITE_TARGETS = {"cold": 8 * 60, "warm": 5 * 60}
+
+
+def suite_time() -> dict | None:
+    record = ROOT / "reports" / "suite-time.json"
+    return json.loads(record.read_text(encoding="utf-8")) if record.exists() else None
+
+
+def suite_verdicts(suite: dict | None) -> list[tuple]:
+    if suite is None:
+        return [("Test suite (make test)", "not measured: run make test first", "", True)]
+    limit = SUITE_TARGETS[suite["pdf_cache"]]
+    slowest = ", ".join(
+        f"{name.removeprefix('tests/')} {s} s" for name, s in list(suite.get("seconds_per_file", {}).items())[:3]
+    )
+    return [
+        (
+            f"Test suite, {suite['pdf_cache']} PDF cache, {suite['cores']} cores ({suite['finished'][:10]})",
+            f"{suite['seconds'] // 60} min {suite['seconds'] % 60} s",
+            f"<= {limit // 60} min",
+            suite["seconds"] <= limit,
+            f"{(suite['seconds'] - limit) / 60:+.1f} min; slowest files: {slowest}",
+        )
+    ]
+
+
 def verdicts(report: dict) -> list[tuple]:
     rows = [
         ("Site build, 5 languages, cold", f"{report['site']['cold_s']} s", "< 15 s", report["site"]["cold_s"] < 15),
@@ -383,6 +411,7 @@ def verdicts(report: dict) -> list[tuple]:
     for lang, size in report["offline"]["bytes"].items():
         rows.append((f"Offline copy ({lang}.zip)", f"{size / 2**20:.1f} MB", "", True))
     rows.append(("Offline copies: build time", f"{report['offline']['seconds']} s", "", True))
+    rows += suite_verdicts(report.get("suite"))
     for lang, result in report["search"].items():
         worst = max(result["first_search_bytes"].values())
         rows += [
@@ -415,6 +444,7 @@ def main() -> int:
         report["search"] = searches(work / "site")
         report["pdf"] = pdf_builds(work)
         report["offline"] = offline_copies(work)
+    report["suite"] = suite_time()
     rows = verdicts(report)
     report["targets"] = [
         {"what": r[0], "result": r[1], "target": r[2], "met": r[3], **({"by": r[4]} if len(r) > 4 and r[4] else {})}

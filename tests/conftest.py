@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 _skipped: list[str] = []
 _outcomes: dict[str, int] = {}
+_seconds_per_file: dict[str, float] = {}
 _started = time.monotonic()
 # Whether the PDF cache was empty when the run started (a fresh clone): the bench reports the two apart.
 _cold = not any((ROOT / ".cache" / "pdf").glob("*.pdf"))
@@ -42,6 +43,8 @@ _cold = not any((ROOT / ".cache" / "pdf").glob("*.pdf"))
 def pytest_runtest_logreport(report):
     if report.skipped:
         _skipped.append(report.nodeid)
+    test_file = report.nodeid.split("::", 1)[0]
+    _seconds_per_file[test_file] = _seconds_per_file.get(test_file, 0.0) + report.duration
     if report.when == "call" or report.outcome != "passed":
         _outcomes[report.outcome] = _outcomes.get(report.outcome, 0) + 1
 
@@ -65,6 +68,10 @@ def pytest_sessionfinish(session, exitstatus):
             "tests": _outcomes,
             "cores": os.cpu_count(),
             "pdf_cache": "cold" if _cold else "warm",
+            # Setup included: a fixture's wait for the background build counts to the first test that needs it.
+            "seconds_per_file": {
+                name: round(seconds) for name, seconds in sorted(_seconds_per_file.items(), key=lambda x: -x[1])
+            },
             "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         }
         (ROOT / "reports").mkdir(exist_ok=True)
