@@ -252,8 +252,23 @@ def page_facts(page, config, language: str) -> dict:
         "easy_finnish_menu": easy_finnish_menu(page, language),
     }
     if OFFLINE:
-        facts["online_languages"] = offline_language_menu(config, language, key, site)
+        facts["online_languages"] = offline_language_menu(config, language, page, key, site)
+    elif key != other_language_key(page, key):
+        for entry in getattr(config.extra, "alternate", None) or []:
+            if entry["lang"] != language:
+                entry["link"] = urlsplit(
+                    pdf.page_url(config["site_url"] or "/", entry["lang"], other_language_key(page, key))
+                ).path
     return facts
+
+
+def other_language_key(page, key: str) -> str:
+    """The page the language menu leads to in another language: the same page, but from an Easy Finnish page
+    (Finnish only) the standard page it is the Easy Finnish version of, and from the Easy Finnish home page the
+    language's home page, so a reader who chooses Русский on an Easy Finnish page reads the same topic in Russian."""
+    if not content.is_finnish_only(key, _state["finnish_only"]):
+        return key
+    return str(page.meta.get("easy_finnish_of") or "index")
 
 
 def print_band(page, config, language: str, site, key: str, address: str) -> str:
@@ -265,7 +280,7 @@ def print_band(page, config, language: str, site, key: str, address: str) -> str
     return pdf.print_band(ui, language, pdf.edition_of(key, page.meta), date, address, compact, one_page)
 
 
-def offline_language_menu(config, language: str, key: str, site) -> list[dict]:
+def offline_language_menu(config, language: str, page, key: str, site) -> list[dict]:
     """In the offline copy, the language menu leads to the same page on the online site, and says so
     (partials/toimi-online-languages.html). Material's own menu and the head's <link rel="alternate"> go: for
     each of those Material's script fetches the sitemap next to it, which from the disk means the network."""
@@ -275,7 +290,7 @@ def offline_language_menu(config, language: str, key: str, site) -> list[dict]:
         if entry["lang"] == language:
             menu.append({**entry, "link": ""})
         else:
-            online = pdf.page_url(config["site_url"], entry["lang"], key)
+            online = pdf.page_url(config["site_url"], entry["lang"], other_language_key(page, key))
             menu.append({**entry, "link": online, "name": f"{entry['name']} ({label})"})
     config.extra.alternate = []
     return menu

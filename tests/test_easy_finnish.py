@@ -233,3 +233,28 @@ def test_the_real_configuration_declares_the_easy_finnish_pages_once():
     assert finnish_only_paths(ROOT / "docs") == ("selko/",)
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert text.count("finnish_only:") == 1
+
+
+def test_the_language_menu_of_an_easy_finnish_page_leads_to_the_same_topic_in_each_language(html_site):
+    """An Easy Finnish page has no translation: choosing another language leads to the standard page it is the Easy
+    Finnish version of, in that language, and from the Easy Finnish home page to the language's home page."""
+    import re
+
+    def menu(path: str) -> dict[str, str]:
+        page = (html_site / path / "index.html").read_text(encoding="utf-8")
+        links = re.findall(r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link">', page)
+        return {lang: href for href, lang in links if lang != "fi"}
+
+    assert menu("selko/starttiraha") == {
+        "en": "/toimi-opas/en/checklists/starttiraha/",
+        "sv": "/toimi-opas/sv/checklists/starttiraha/",
+        "ru": "/toimi-opas/ru/checklists/starttiraha/",
+        "uk": "/toimi-opas/uk/checklists/starttiraha/",
+    }
+    assert menu("selko")["uk"] == "/toimi-opas/uk/"
+    for easy in sorted((html_site / "selko").glob("**/index.html")):
+        path = easy.parent.relative_to(html_site).as_posix()
+        for lang, href in menu(path).items():
+            assert (html_site / href.removeprefix("/toimi-opas/") / "index.html").exists(), (path, lang, href)
+    # A standard page's menu still leads to the same page.
+    assert menu("checklists/starttiraha")["ru"].endswith("ru/checklists/starttiraha/")

@@ -100,12 +100,18 @@ def test_language_links_lead_to_the_same_page_in_the_other_language(site_dir, ht
             links = parse(page)
             assert sorted(code for code, _ in links.switcher) == sorted(LANGUAGES), page
             if rel.as_posix().startswith(FINNISH_ONLY):
-                # A Finnish-only page: its one alternate is itself; the menu's other languages lead to their homes.
+                # A Finnish-only page: its one alternate is itself; the menu's other languages lead to the standard
+                # page it is the Easy Finnish version of (its front matter's easy_finnish_of), or to their homes.
                 assert lang == SOURCE, page
                 assert [code for code, _ in links.alternates] == [SOURCE, "x-default"], page
+                source = ROOT / "docs" / SOURCE / rel.parent.with_suffix(".md")
+                if not source.exists():
+                    source = ROOT / "docs" / SOURCE / rel.parent / "index.md"
+                standard = yaml.safe_load(source.read_text(encoding="utf-8").split("---")[1]).get("easy_finnish_of")
                 for code, href in links.switcher:
-                    home = language_root(site_dir, code) / "index.html"
-                    assert resolve(site_dir, page, href) == (page if code == SOURCE else home), (page, code)
+                    root_of = language_root(site_dir, code)
+                    other = root_of / standard / "index.html" if standard else root_of / "index.html"
+                    assert resolve(site_dir, page, href) == (page if code == SOURCE else other), (page, code)
                 continue
             assert [code for code, _ in links.alternates] == [*LANGUAGES, "x-default"], page
             for code, href in links.switcher + links.alternates:
