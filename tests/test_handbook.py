@@ -13,8 +13,8 @@ not "participant" and that are `in_handbook`. So it leaves out
 The expected units are written by hand for Finnish (HANDBOOK_FI) from mkdocs.yml's nav; for the other languages the
 same keys come from the nav alone and the titles from each language's Markdown source, never from
 site/printables.json, which the code under test writes. Each PDF is read once per test session: its text and
-bookmarks with poppler (pdftotext, pdftohtml), fast; its tag tree and page drawings with pypdf, slow, so for one
-handbook and the short checklist PDFs (see pdf_drawing)."""
+bookmarks with poppler (pdftotext, pdftohtml), fast; its tag tree and page drawings with pypdf, slower (see
+pdf_drawing)."""
 
 from __future__ import annotations
 
@@ -211,9 +211,8 @@ def pdf_text(site_dir):
 @pytest.fixture(scope="session")
 def pdf_drawing(site_dir):
     """A PDF's tagged images and checklist boxes (by its path in site/), read once per test session. pypdf parses
-    the whole object stream at its first look inside: about 6 s of one core for a handbook, so the tests read one
-    handbook this way (the drawing and tagging code is the same in every language) and the short checklist PDF of
-    every language."""
+    the whole object stream at its first look inside: about 6 s of one core for a handbook. Each language's
+    handbook is read this way: its images' alternative texts are in its language, and its units are its own."""
     return cache(lambda path: read_drawing(site_dir / path))
 
 
@@ -292,14 +291,16 @@ def images_in_articles(site_dir: Path, lang: str, keys) -> int:
     return count
 
 
-def test_every_image_in_the_handbook_has_alternative_text(site_dir, pdf_drawing):
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_image_in_the_handbook_has_alternative_text(site_dir, pdf_drawing, lang):
     """PDF/UA: each image is a /Figure of the tag tree with /Alt, or a screen reader skips it. The cover has two,
     the EU emblem and the QR code of the online address; each image of a unit's page comes in too."""
-    figures = pdf_drawing(handbook("fi")).figures
-    assert len(figures) == 2 + images_in_articles(site_dir, "fi", HANDBOOK_FI), figures
+    figures = pdf_drawing(handbook(lang)).figures
+    assert len(figures) == 2 + images_in_articles(site_dir, lang, expected_units(lang)), figures
     assert all(alt.strip() for alt in figures), figures
-    assert EMBLEM_ALT["fi"] in figures, figures
-    assert f"{QR_ALT['fi']}: https://toimi-opas.github.io/toimi-opas/printables/" in figures, figures
+    assert EMBLEM_ALT[lang] in figures, figures
+    printables = "https://toimi-opas.github.io/toimi-opas/" + ("" if lang == "fi" else f"{lang}/") + "printables/"
+    assert f"{QR_ALT[lang]}: {printables}" in figures, figures
 
 
 CHECKLIST = "checklists/employer-immigrant-recruitment"
@@ -318,14 +319,17 @@ def test_a_short_units_images_have_alternative_text_in_its_language(pdf_drawing,
     assert sorted(figures) == sorted([EMBLEM_ALT[lang], f"{QR_ALT[lang]}: {address}"]), figures
 
 
-def test_checklist_boxes_print_as_boxes_in_the_handbook(pdf_text, pdf_drawing):
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_checklist_boxes_print_as_boxes_in_the_handbook(pdf_text, pdf_drawing, lang):
     """print.css draws each checklist item's box (.print-box, which scripts/pdf.py puts where the page has its
-    checkbox) as a small square frame: one per item, on the pages of the unit that has the items."""
-    starts = [page for _, page in pdf_text(handbook("fi")).bookmarks]
-    boxes = pdf_drawing(handbook("fi")).boxes
+    checkbox) as a small square frame: one per item, on the pages of the unit that has the items. A translation's
+    checklist has the Finnish one's items (the structure gate), so the counts are the same in every language."""
+    units = list(expected_units(lang))
+    starts = [page for _, page in pdf_text(handbook(lang)).bookmarks]
+    boxes = pdf_drawing(handbook(lang)).boxes
     starts.append(len(boxes))
-    drawn = {key: sum(boxes[starts[i] : starts[i + 1]]) for i, key in enumerate(HANDBOOK_FI)}
-    assert drawn == {key: BOXES.get(key, 0) for key in HANDBOOK_FI}
+    drawn = {key: sum(boxes[starts[i] : starts[i + 1]]) for i, key in enumerate(units)}
+    assert drawn == {key: BOXES.get(key, 0) for key in units}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
