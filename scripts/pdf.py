@@ -313,6 +313,10 @@ REMOVE = [
     r'<div id="toimi-helper-results".*?</div>',
     r"<script[^>]*>.*?</script>",
     r'<p class="toimi-pdf-link"[^>]*>.*?</p>',
+    # A figure still to be confirmed says so on paper ("to be confirmed (latest known ..., valid from ...)"); its
+    # longer description for screen readers online (label, value, who confirms) is hidden in print, and WeasyPrint
+    # lays a hidden absolute box out again with every try at its line: a sixth of a handbook's layout.
+    r'<span class="md-visually-hidden">[^<]*</span>',
 ]
 
 

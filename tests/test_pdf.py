@@ -8,6 +8,7 @@ import html
 import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -129,6 +130,21 @@ def test_every_pdf_opens_is_tagged_and_speaks_its_language(site_dir, printables)
         assert " ".join(title.split()[:2]) in " ".join(cover.split()), (entry["path"], cover[:200])
         assert "/Widget" not in str(reader.pages[0].get("/Annots", ""))
     assert checked_by_hand == len(TITLES)
+
+
+def test_every_pdfs_text_reads_in_words_not_letter_by_letter(site_dir, printables):
+    """What a screen reader, a search inside the PDF and copy-paste get is the text as printed. A box hidden on
+    screen (a pending figure's long description was one, kept 1 px wide) comes out of a PDF one letter per line,
+    between the lines of the paragraph it sits in: no line of any PDF's text may be a lone letter."""
+    garbled = {}
+    for entry in printables:
+        text = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(site_dir / entry["path"]), "-"], capture_output=True, check=True
+        ).stdout.decode("utf-8")
+        letters = [line for line in text.splitlines() if len(line.strip()) == 1 and line.strip().isalpha()]
+        if letters:
+            garbled[entry["path"]] = "".join(letters)[:60]
+    assert not garbled, garbled
 
 
 def test_headings_lists_and_tables_are_tagged(site_dir):
