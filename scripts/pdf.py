@@ -23,6 +23,7 @@ skips every PDF whose print HTML, stylesheet and fonts did not change.
 from __future__ import annotations
 
 import argparse
+import copy
 import datetime as dt
 import hashlib
 import html
@@ -469,6 +470,88 @@ def _remember_page_references() -> None:
     pydyf.PDF._toimi_cached_references = True
 
 
+# The WeasyPrint release the next function's corrections were written for (requirements.txt pins it): another
+# release renders without them, as WeasyPrint itself does.
+TARGET_COUNTER_FIX_FOR = "70.0"
+
+
+def _resolve_page_references_in_one_pass() -> None:
+    """The contents lists and the "(p. N)" after a link to another part of the document use
+    target-counter(attr(href), page). WeasyPrint 70 lays every page with such a link out three times where twice is
+    enough (a fifth of a handbook's layout): it files the link's wait for its target under the name of the unread
+    attr() token, so a target laid out later never updates the link; the link is updated instead by the check of
+    counters the link's own page uses, which, after a mix-up of two lists, names `page` and compares all page
+    counters, so it fires again in the next pass because `pages` changed. Three corrections: the target's real
+    name, and both checks look only at the counters the link asks for. The PDFs are byte for byte the same
+    (tests/test_pdf.py renders a document with links forward and back, with and without them)."""
+    import weasyprint
+    from weasyprint.css import targets
+
+    if weasyprint.__version__ != TARGET_COUNTER_FIX_FOR or getattr(targets, "_toimi_fixed", False):
+        return
+    targets._toimi_fixed = True
+    lookup_target, anchor_name_from_token = targets.TargetCollector.lookup_target, targets.anchor_name_from_token
+    resolved = {}  # id of an attr() token -> the anchor name it had for the box looked up last
+
+    def remembering_lookup_target(self, anchor_token, source_box, css_token, parse_again):
+        if anchor_token[0] == "attr()":
+            name, kind, fallback = anchor_token[1]
+            value = source_box.element.get(name, fallback)
+            token = (
+                ("url", targets.get_url_tuple(value, source_box.style.base_url)) if kind == "url" else ("string", value)
+            )
+            resolved[id(anchor_token)] = anchor_name_from_token(token)
+        return lookup_target(self, anchor_token, source_box, css_token, parse_again)
+
+    def anchor_name(anchor_token):
+        if anchor_token[0] == "attr()" and id(anchor_token) in resolved:
+            return resolved[id(anchor_token)]
+        return anchor_name_from_token(anchor_token)
+
+    class CountersAsked(dict):
+        """A box's page counters, compared on the counters its content asks for only."""
+
+        asked: tuple = ()
+
+        def __eq__(self, other):
+            return all(self.get(name) == other.get(name) for name in self.asked)
+
+        def __ne__(self, other):
+            return not self == other
+
+        __hash__ = None
+
+    def set_counters(lookup, values):
+        lookup.__dict__["_counters"] = CountersAsked(values)
+        lookup.__dict__["_counters"].asked = tuple(lookup.missing_counters)
+
+    def cache_target_page_counters(self, anchor_name, page_counter_values, page_maker_index, page_maker):
+        # WeasyPrint's own, except that a link is laid out again only when a counter it asks for changed.
+        item = self.target_lookup_items.get(anchor_name)
+        if self.collecting or not item or item.state != "up-to-date":
+            return
+        item.page_maker_index = page_maker_index
+        before = item.cached_page_counter_values
+        if before == page_counter_values:
+            return
+        item.cached_page_counter_values = copy.deepcopy(page_counter_values)
+        for (_, css_token), lookup in self.counter_lookup_items.items():
+            asked = lookup.missing_target_counters.get(anchor_name) if css_token == "content" else None
+            if asked is None:
+                continue
+            if lookup.page_maker_index is None or lookup.page_maker_index >= len(page_maker):
+                lookup.pending = True
+                continue
+            if any(page_counter_values.get(name) not in (None, before.get(name)) for name in asked):
+                page_maker[lookup.page_maker_index][-1]["content_changed"] = True
+                lookup.parse_again(lookup.cached_page_counter_values)
+
+    targets.TargetCollector.lookup_target = remembering_lookup_target
+    targets.anchor_name_from_token = anchor_name
+    targets.CounterLookupItem.cached_page_counter_values = property(lambda lookup: lookup._counters, set_counters)
+    targets.TargetCollector.cache_target_page_counters = cache_target_page_counters
+
+
 # One font configuration per worker process: WeasyPrint decompresses a WOFF2 font into its configuration's
 # folder once and reuses it, so sharing it spares every document after the first about a second.
 _font_config = None
@@ -482,6 +565,7 @@ def _render(job: tuple[str, str, str]) -> tuple[str, int]:
     if _font_config is None:
         _font_config = FontConfiguration()
         _remember_page_references()
+        _resolve_page_references_in_one_pass()
     source, base_url, target = job
     rendered = HTML(string=source, base_url=base_url).render(font_config=_font_config)
     Path(target).write_bytes(rendered.write_pdf(pdf_variant="pdf/ua-1"))

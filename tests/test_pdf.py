@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -145,6 +147,62 @@ def test_every_pdfs_text_reads_in_words_not_letter_by_letter(site_dir, printable
         if letters:
             garbled[entry["path"]] = "".join(letters)[:60]
     assert not garbled, garbled
+
+
+# Renders stdin's HTML to argv[2], with scripts/pdf.py's correction of WeasyPrint's target counters if argv[1] is
+# "fixed" (it changes WeasyPrint for the whole process), and prints how many times a page was laid out.
+RENDER_COUNTING_LAYOUTS = """
+import logging, sys
+from weasyprint import HTML
+from weasyprint.logger import PROGRESS_LOGGER
+from scripts import pdf
+if sys.argv[1] == "fixed":
+    pdf._resolve_page_references_in_one_pass()
+laid = []
+class Count(logging.Handler):
+    def emit(self, record):
+        if "Creating layout - Page" in record.getMessage() and "up-to-date" not in record.getMessage():
+            laid.append(1)
+PROGRESS_LOGGER.setLevel(logging.INFO)
+PROGRESS_LOGGER.addHandler(Count())
+open(sys.argv[2], "wb").write(HTML(string=sys.stdin.read()).render().write_pdf(pdf_variant="pdf/ua-1"))
+print(len(laid))
+"""
+LINKED_PARTS = (
+    "<html lang='en'><style>@page { size: A6 } h2 { break-before: page }"
+    " .toc a::after { content: ' p. ' target-counter(attr(href), page) }"
+    " a.ref::after { content: ' (p. ' target-counter(attr(href), page) ')' }</style>"
+    "<nav class='toc'>" + "".join(f"<p><a href='#h{i}'>Part {i}</a></p>" for i in range(5)) + "</nav>"
+    "<h2 id='h0'>Part 0</h2><p>Read <a class='ref' href='#h4'>the last part</a> too.</p>"
+    + "".join(f"<h2 id='h{i}'>Part {i}</h2><p>Text.</p>" for i in range(1, 4))
+    + "<h2 id='h4'>Part 4</h2><p>Back to <a class='ref' href='#h0'>the first part</a>.</p></html>"
+)
+
+
+def test_page_references_resolve_in_one_pass_and_the_pdf_is_the_same(tmp_path):
+    """scripts/pdf.py corrects WeasyPrint 70's target counters (a page with a contents list or a "(p. N)" link was
+    laid out three times): the same bytes, the right page numbers, fewer layouts."""
+    results = {}
+    for mode in ("plain", "fixed"):
+        out = tmp_path / f"{mode}.pdf"
+        run = subprocess.run(
+            [sys.executable, "-c", RENDER_COUNTING_LAYOUTS, mode, str(out)],
+            input=LINKED_PARTS,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        assert run.returncode == 0, run.stderr
+        results[mode] = (int(run.stdout), out.read_bytes())
+    assert results["fixed"][1] == results["plain"][1]
+    text = subprocess.run(["pdftotext", str(tmp_path / "fixed.pdf"), "-"], capture_output=True, text=True).stdout
+    pages = [" ".join(page.split()) for page in text.split("\f")]
+    assert pages[0] == "Part 0 p. 2 Part 1 p. 3 Part 2 p. 4 Part 3 p. 5 Part 4 p. 6"
+    assert pages[1] == "Part 0 Read the last part (p. 6) too."
+    assert pages[5] == "Part 4 Back to the first part (p. 2)."
+    # Six pages, each laid out once, then again each of the three with a page reference (the contents, part 0 and
+    # part 4: a first layout shows no page number yet); WeasyPrint alone lays those three out a third time.
+    assert (results["fixed"][0], results["plain"][0]) == (9, 12)
 
 
 def test_headings_lists_and_tables_are_tagged(site_dir):
