@@ -9,13 +9,16 @@ PDF rebuild with nothing changed under 2 s; one page changed re-renders two PDFs
 downloads at most 150 KB; inflected-word recall: every listed word but the known misses; `make check` (every
 content gate, spelling included, no build) in seconds: under 15 s; the checklists and participants'
 handouts together at least a third fewer pages than before issue 14 (bench/printables-before.json, the
-page counts of the branch before it); the size of each language's offline copy.
+page counts of the branch before it); the size of each language's offline copy; the PDFs' CPU seconds per page
+(all cores together) below mkdocs-to-pdf's on the Finnish pages, measured in the same run (issue 19).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -64,7 +67,11 @@ def pdf_builds(work: Path) -> dict:
     from scripts import pdf
 
     pdf.CACHE = work / ".cache" / "pdf"
+    started = time.process_time()
     cold = pdf.build(work / "site", work / "mkdocs.yml")
+    # This process's own share (assembling each document, the pool, counting pages), besides the renders' CPU time
+    # that the workers report: the peer's figure includes its own assembly too.
+    assembly_cpu_s = time.process_time() - started
     pages = pages_per_pdf(work / "site")
     warm = pdf.build(work / "site", work / "mkdocs.yml")
     page = work / "docs" / "sv" / "employers" / "partial-work-ability.md"
@@ -86,6 +93,9 @@ def pdf_builds(work: Path) -> dict:
         "one_page_changed_s": changed["seconds"],
         "one_page_changed_rendered": changed["rendered"],
         "pages_per_second": round(cold["pages"] / cold["seconds"], 1),
+        "render_cpu_s": cold["cpu_s"],
+        "assembly_cpu_s": round(assembly_cpu_s, 2),
+        "cpu_s_per_page": round((cold["cpu_s"] + assembly_cpu_s) / cold["pages"], 3),
         "site_bytes_with_pdfs": size,
     }
 
@@ -104,6 +114,148 @@ def pages_per_pdf(site: Path) -> dict:
         "short_pages_before": sum(old[(e["language"], e["key"])] for e in short),
         "pages_before": sum(old.values()),
     }
+
+
+# --- The peer (issue 19, target 3): mkdocs-to-pdf on the Finnish pages, in the same run ----------------------------
+
+PEER_REQUIREMENTS = ROOT / "bench" / "peer-requirements.txt"
+# Made once and kept between runs (made again when its requirements change); .cache/ is not tracked.
+PEER_ENV = ROOT / ".cache" / "bench-peer"
+# The plugin's own switch (enabled_if_env): the same build with and without the PDF, so that the difference is what
+# the PDF costs, as our figure leaves out our HTML build.
+PEER_SWITCH = "TOIMI_BENCH_PEER_PDF"
+PEER_PDF = "pdf/peer.pdf"
+
+
+class PeerUnavailable(Exception):
+    """The peer's environment could not be made (no network, a package gone): the bench goes on without it."""
+
+
+def peer_version() -> str:
+    return next(
+        line.split("==")[1].strip()
+        for line in PEER_REQUIREMENTS.read_text(encoding="utf-8").splitlines()
+        if line.startswith("mkdocs-to-pdf==")
+    )
+
+
+def last_error_line(output: str | None) -> str:
+    """What pip or MkDocs said last, without pip's warnings about unreachable indexes."""
+    lines = [line.strip() for line in (output or "").splitlines() if line.strip() and "WARNING" not in line]
+    return lines[-1] if lines else "no output"
+
+
+def peer_environment() -> Path:
+    """The peer's Python, in its own virtual environment from bench/peer-requirements.txt (with the site's
+    constraints, so the packages both use are the same versions)."""
+    python = PEER_ENV / "bin" / "python"
+    stamp = PEER_ENV / "requirements.sha256"
+    wanted = hashlib.sha256(PEER_REQUIREMENTS.read_bytes() + (ROOT / "constraints.txt").read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == wanted:
+        return python
+    shutil.rmtree(PEER_ENV, ignore_errors=True)
+    try:
+        subprocess.run([sys.executable, "-m", "venv", str(PEER_ENV)], check=True, capture_output=True, text=True)
+        install = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+        subprocess.run([*install, "-r", str(PEER_REQUIREMENTS)], check=True, capture_output=True, text=True)
+    except subprocess.CalledProcessError as error:
+        shutil.rmtree(PEER_ENV, ignore_errors=True)  # half an environment: try again next run
+        raise PeerUnavailable(last_error_line(error.stderr)) from error
+    except OSError as error:
+        shutil.rmtree(PEER_ENV, ignore_errors=True)
+        raise PeerUnavailable(str(error)) from error
+    stamp.write_text(wanted, encoding="utf-8")
+    return python
+
+
+def peer_project(work: Path, nav: list | None = None) -> Path:
+    """A minimal MkDocs project of the Finnish pages for the peer, in work/peer.
+    The same: the pages of the site's menu (`nav`: a few of them for a quick trial), their Markdown, the Markdown
+    extensions, Material in the same version, WeasyPrint 70.
+    Not the same: no hooks.py (its shortcodes stay as written, "[[figure:...]]", a few words a page; no hyphenation,
+    print band or QR code), no i18n plugin (one language), Material's stylesheets and the system's fonts instead of
+    our print.css and Noto Sans, and one PDF of every page (a cover and contents) where ours are a PDF per unit in
+    every language and a handbook per language. The peer's PDF is untagged, ours are PDF/UA-1."""
+    import yaml
+
+    from scripts.content import load_config
+    from scripts.pdf import nav_order
+
+    config = load_config(work / "mkdocs.yml")
+    nav = config["nav"] if nav is None else nav
+    project = work / "peer"
+    shutil.rmtree(project, ignore_errors=True)
+    for page in nav_order(nav):
+        (project / "docs" / page).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(work / "docs" / "fi" / page, project / "docs" / page)
+    peer_config = {
+        "site_name": config["site_name"],
+        "site_url": config["site_url"],
+        # Material with font: false, as the site: no request for Google's fonts while the PDF renders.
+        "theme": {"name": "material", "language": "fi", "font": False},
+        "markdown_extensions": config["markdown_extensions"],
+        "nav": nav,
+        "plugins": [{"to-pdf": {"enabled_if_env": PEER_SWITCH, "output_path": PEER_PDF}}],
+    }
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(peer_config, allow_unicode=True), encoding="utf-8")
+    return project
+
+
+def children_cpu_s() -> float:
+    """CPU seconds (user and system) of every child process this process has waited for."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def peer_build_cpu_s(python: Path, project: Path, with_pdf: bool) -> float:
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}  # nothing of ours in the peer
+    env |= {PEER_SWITCH: "1" if with_pdf else "0", "NO_MKDOCS_2_WARNING": "1"}
+    before = children_cpu_s()
+    command = [str(python), "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"]
+    subprocess.run(command, cwd=project, check=True, capture_output=True, text=True, env=env)
+    return children_cpu_s() - before
+
+
+def peer_pdfs(work: Path, nav: list | None = None) -> dict:
+    """mkdocs-to-pdf's CPU seconds per PDF page on the Finnish pages: its build with the PDF, less the same build
+    without it; or why it was not measured."""
+    from pypdf import PdfReader
+
+    try:
+        python = peer_environment()
+        project = peer_project(work, nav)
+        html_cpu_s = peer_build_cpu_s(python, project, with_pdf=False)
+        build_cpu_s = peer_build_cpu_s(python, project, with_pdf=True)
+    except PeerUnavailable as error:
+        return {"version": peer_version(), "not_measured": f"no environment ({error})"}
+    except subprocess.CalledProcessError as error:
+        return {"version": peer_version(), "not_measured": f"its build failed ({last_error_line(error.stderr)})"}
+    pages = len(PdfReader(project / "site" / PEER_PDF).pages)
+    return {
+        "version": peer_version(),
+        "pages": pages,
+        "html_cpu_s": round(html_cpu_s, 2),
+        "build_cpu_s": round(build_cpu_s, 2),
+        "cpu_s": round(build_cpu_s - html_cpu_s, 2),
+        "cpu_s_per_page": round((build_cpu_s - html_cpu_s) / pages, 3),
+    }
+
+
+def peer_verdict(pdf: dict, peer: dict) -> tuple:
+    """Our CPU seconds per PDF page against the peer's (met when ours are fewer), or why the peer is missing."""
+    what = "PDF CPU per page (ours tagged / mkdocs-to-pdf untagged)"
+    if "not_measured" in peer:
+        return (what, f"peer not measured: {peer['not_measured']}", "< peer", None)
+    ours, theirs = pdf["cpu_s_per_page"], peer["cpu_s_per_page"]
+    difference = ours - theirs
+    return (
+        what,
+        f"{ours:.3f} / {theirs:.3f} s ({ours / theirs:.2f}×)",
+        "< peer",
+        ours < theirs,
+        f"{abs(difference):.3f} s a page {'under' if difference < 0 else 'over'}, {100 * difference / theirs:+.0f} %; "
+        f"ours {pdf['pages']} pages in 5 languages, mkdocs-to-pdf {peer['version']} {peer['pages']} Finnish pages",
+    )
 
 
 def offline_copies(work: Path) -> dict:
@@ -393,7 +545,13 @@ def verdicts(report: dict) -> list[tuple]:
             "<= 2/3 of before",
             pdf["short_pages"] <= 2 / 3 * pdf["short_pages_before"],
         ),
-        ("PDFs cold", f"{pdf['cold_s']} s ({pdf['pages_per_second']} pages/s)", "", True),
+        (
+            "PDFs cold",
+            f"{pdf['cold_s']} s ({pdf['pages_per_second']} pages/s, {pdf['cpu_s_per_page']} CPU s a page)",
+            "",
+            True,
+        ),
+        peer_verdict(pdf, report["peer"]),
         ("PDFs warm, nothing changed", f"{pdf['warm_s']} s", "< 2 s", pdf["warm_s"] < 2),
         (
             "PDFs after one page changed",
@@ -443,6 +601,7 @@ def main() -> int:
         report["pages"] = every_page(work / "site")
         report["search"] = searches(work / "site")
         report["pdf"] = pdf_builds(work)
+        report["peer"] = peer_pdfs(work)  # right after ours, on the same content and the same machine
         report["offline"] = offline_copies(work)
     report["suite"] = suite_time()
     rows = verdicts(report)
@@ -455,7 +614,7 @@ def main() -> int:
     out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     width = max(len(r[0]) for r in rows)
     for what, result, target, met, *by in rows:
-        verdict = "met" if met or not target else "NOT MET"
+        verdict = "–" if met is None else "met" if met or not target else "NOT MET"  # None: not measured
         print(f"{what:<{width}}  {result:<32} {target:<16} {verdict}{f' ({by[0]})' if by and by[0] else ''}")
     print(f"\nWritten to {out.relative_to(ROOT)}")
     return 0

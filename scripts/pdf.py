@@ -557,7 +557,9 @@ def _resolve_page_references_in_one_pass() -> None:
 _font_config = None
 
 
-def _render(job: tuple[str, str, str]) -> tuple[str, int]:
+def _render(job: tuple[str, str, str]) -> tuple[str, int, float]:
+    """Render one PDF; return its path, its pages and the CPU seconds this worker spent on it (make bench adds
+    them up: the cost per page over all cores, which the wall-clock time of a pool hides)."""
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
@@ -567,9 +569,10 @@ def _render(job: tuple[str, str, str]) -> tuple[str, int]:
         _remember_page_references()
         _resolve_page_references_in_one_pass()
     source, base_url, target = job
+    started = time.process_time()
     rendered = HTML(string=source, base_url=base_url).render(font_config=_font_config)
     Path(target).write_bytes(rendered.write_pdf(pdf_variant="pdf/ua-1"))
-    return target, len(rendered.pages)
+    return target, len(rendered.pages), time.process_time() - started
 
 
 def assets_digest(site_dir: Path) -> str:
@@ -673,13 +676,14 @@ def build(
                 source = document(unit, articles, ui, address, date)
                 jobs.append((source, str(site_dir) + "/", str(cached_pdf)))
             listed.append((unit, cached_pdf, target))
-    rendered = 0
+    rendered, cpu_seconds = 0, 0.0
     if jobs:
         # The longest documents first (the handbooks): no core waits idle at the end for one long render.
         jobs.sort(key=lambda job: len(job[0]), reverse=True)
         with Pool(processes or os.cpu_count() or 1) as pool:
-            for _ in pool.imap_unordered(_render, jobs):
+            for _target, _pages, cpu in pool.imap_unordered(_render, jobs):
                 rendered += 1
+                cpu_seconds += cpu
     from pypdf import PdfReader
 
     entries = []
@@ -703,6 +707,7 @@ def build(
         "cached": cached,
         "pages": sum(e["pages"] for e in entries),
         "seconds": round(time.perf_counter() - started, 2),
+        "cpu_s": round(cpu_seconds, 2),  # the renders' CPU time over all worker processes (0 when all were cached)
     }
 
 
