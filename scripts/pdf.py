@@ -681,7 +681,9 @@ def build(
         # The longest documents first (the handbooks): no core waits idle at the end for one long render.
         jobs.sort(key=lambda job: len(job[0]), reverse=True)
         with Pool(processes or os.cpu_count() or 1) as pool:
-            for _target, _pages, cpu in pool.imap_unordered(_render, jobs):
+            for rendered_pdf, pages, cpu in pool.imap_unordered(_render, jobs):
+                # The renderer knows the page count: reading a handbook back with pypdf to count costs seconds.
+                Path(rendered_pdf).with_suffix(".pages").write_text(str(pages))
                 rendered += 1
                 cpu_seconds += cpu
     from pypdf import PdfReader
@@ -691,7 +693,7 @@ def build(
         if not target.exists() or target.stat().st_size != cached_pdf.stat().st_size:
             shutil.copyfile(cached_pdf, target)
         count_file = cached_pdf.with_suffix(".pages")
-        if not count_file.exists():
+        if not count_file.exists():  # a cache from before the renderer wrote the count
             count_file.write_text(str(len(PdfReader(cached_pdf).pages)))
         unit.pages = int(count_file.read_text())
         unit.bytes = target.stat().st_size
