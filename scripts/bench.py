@@ -101,17 +101,24 @@ def pdf_builds(work: Path) -> dict:
 
 
 def pages_per_pdf(site: Path) -> dict:
-    """Pages of every PDF now and before issue 14, and the totals of the short units (checklists, handouts)."""
+    """Pages of every PDF now and before issue 14, and the totals of the short units (checklists, handouts) that
+    existed then; the short units made since (the who-helps card, the templates, the print kits) are counted apart,
+    as they have no "before"."""
     before = json.loads((ROOT / "bench" / "printables-before.json").read_text(encoding="utf-8"))["pdfs"]
-    old = {(e["language"], e["key"]): e["pages"] for e in before}
+    old = {(e["language"], e["key"], e["edition"]): e["pages"] for e in before}
     entries = json.loads((site / "printables.json").read_text(encoding="utf-8"))
-    per_pdf = {e["path"]: {"pages": e["pages"], "before": old.get((e["language"], e["key"]))} for e in entries}
-    short = [e for e in entries if e["compact"]]
+    per_pdf = {
+        e["path"]: {"pages": e["pages"], "before": old.get((e["language"], e["key"], e["edition"]))} for e in entries
+    }
+    short = [e for e in entries if e["compact"] and (e["language"], e["key"], e["edition"]) in old]
+    new_short = [e for e in entries if e["compact"] and (e["language"], e["key"], e["edition"]) not in old]
     return {
         "per_pdf": per_pdf,
         "short_units": len(short),
         "short_pages": sum(e["pages"] for e in short),
-        "short_pages_before": sum(old[(e["language"], e["key"])] for e in short),
+        "short_pages_before": sum(old[(e["language"], e["key"], e["edition"])] for e in short),
+        "new_short_units": len(new_short),
+        "new_short_pages": sum(e["pages"] for e in new_short),
         "pages_before": sum(old.values()),
     }
 
@@ -544,6 +551,12 @@ def verdicts(report: dict) -> list[tuple]:
             f"{100 * (pdf['short_pages'] - pdf['short_pages_before']) / pdf['short_pages_before']:+.0f} %)",
             "<= 2/3 of before",
             pdf["short_pages"] <= 2 / 3 * pdf["short_pages_before"],
+        ),
+        (
+            "Short units made since issue 14 (cards, templates, kits)",
+            f"{pdf['new_short_units']} PDFs, {pdf['new_short_pages']} pages",
+            "",
+            True,
         ),
         (
             "PDFs cold",
