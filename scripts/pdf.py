@@ -344,6 +344,9 @@ def article_html(
         flags=re.S,
     )
     body = re.sub(r'<a class="toimi-term" href="[^"]*">(.*?)</a>', r"\1", body, flags=re.S)
+    # A figure prints as plain text: WeasyPrint 70 breaks a line too early before an inline box that follows a long
+    # run of text (Kozea/WeasyPrint#1614), which left "perusteella," alone on a line before "... vain 75 % työstä."
+    body = re.sub(r'<span class="toimi-figure" data-figure="[^"]*">([^<]*)</span>', r"\1", body)
     # The page's title (Material's <h1> has no id) gets one: toc() lists only headings with an id, and the
     # handbook's contents must name each unit.
     body = body.replace("<h1>", '<h1 id="title">', 1)

@@ -205,6 +205,39 @@ def test_page_references_resolve_in_one_pass_and_the_pdf_is_the_same(tmp_path):
     assert (results["fixed"][0], results["plain"][0]) == (9, 12)
 
 
+# Running text with a figure in it, as the Finnish partial-work-ability guide has it (the figure's span is what
+# the [[figure:]] shortcode writes).
+FIGURE_PARAGRAPH = (
+    "Palkkatuettu työ ei yleensä enää kerrytä työssäoloehtoa eli sitä työhistoriaa, jonka perusteella "
+    "työttömyyspäivärahaa maksetaan. Kun palkkatuki myönnetään alentuneen työkyvyn perusteella, työ kerryttää ehtoa "
+    'vasta 10 kuukauden jälkeen, ja silloinkin ehtoon lasketaan vain <span class="toimi-figure" data-figure="x">'
+    "75\u00a0%</span> työstä. Tämä vaikuttaa työntekijän turvaan työsuhteen jälkeen. Kerro asiasta työntekijälle, kun "
+    "sovitte työsuhteen pituudesta. Hän voi kysyä tarkemmin työttömyyskassastaan tai Kelasta."
+)
+
+
+def test_running_text_with_a_figure_fills_its_lines(tmp_path):
+    """WeasyPrint 70 ended a line too early before an inline box that follows a long run of text: "perusteella,"
+    stood alone on a line. Every line of the paragraph but its last is filled (at least half the longest)."""
+    from weasyprint import HTML
+
+    from scripts import data
+
+    page = (
+        '<article class="md-content__inner md-typeset"><h1>Palkkatuki</h1><div class="admonition warning">'
+        f'<p class="admonition-title">Muutos 2.9.2024</p><p>{FIGURE_PARAGRAPH}</p></div></article>'
+    )
+    article = pdf.article_html(page, "https://example.org/x/", "u0-", {})
+    unit = pdf.Unit("fi", "employers/x", "standard", path="x.pdf", title="Palkkatuki")
+    ui = data.load("ui", ROOT / "data").entries
+    source = pdf.document(unit, [article], ui, "https://example.org/x/", dt.date(2026, 12, 1))
+    HTML(string=source, base_url=str(ROOT / "overrides") + "/").write_pdf(tmp_path / "x.pdf")
+    text = subprocess.run(["pdftotext", str(tmp_path / "x.pdf"), "-"], capture_output=True, text=True).stdout
+    lines = text[text.index("Palkkatuettu") : text.index("Kelasta.") + len("Kelasta.")].splitlines()
+    assert len(lines) > 3, lines
+    assert all(len(line) >= max(map(len, lines)) / 2 for line in lines[:-1]), lines
+
+
 def test_headings_lists_and_tables_are_tagged(site_dir):
     types = struct_types(PdfReader(site_dir / "pdf" / "uk" / "employers-partial-work-ability.pdf"))
     assert {"/H1", "/H2", "/L", "/LI", "/Table", "/TR", "/TH", "/TD", "/P"} <= types, types
