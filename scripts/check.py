@@ -40,6 +40,7 @@ from scripts.content import (
     Page,
     display,
     finnish_only_paths,
+    is_finnish_only,
     missing_translations,
     read_page,
     typed_amounts,
@@ -115,11 +116,13 @@ def translation_gate(content: Content) -> list[str]:
 
 
 def translated_pairs(content: Content):
-    """(path inside the language folder, Finnish page, translated page) for every translation with its Finnish page."""
+    """(path inside the language folder, Finnish page, translated page) for every translation with its Finnish page.
+    An Easy Finnish pointer is no translation of the Easy Finnish page at its path (scripts/easy_finnish.py)."""
+    finnish_only = finnish_only_paths(content.docs_dir)
     for language in LANGUAGES[1:]:
         for rel, page in content.pages[language].items():
             source = content.pages[SOURCE_LANGUAGE].get(rel)
-            if source:
+            if source and not is_finnish_only(rel, finnish_only):
                 yield rel, source, page
 
 

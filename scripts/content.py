@@ -408,37 +408,38 @@ def is_finnish_only(rel: str, prefixes: tuple[str, ...]) -> bool:
     return any(rel.startswith(prefix) for prefix in prefixes)
 
 
+def is_easy_finnish_pointer(language: str, rel: str, prefixes: tuple[str, ...]) -> bool:
+    """Whether the page at `rel` in `language` is an Easy Finnish pointer: another language's page at a Finnish-only
+    page's path. It is not a translation (Easy Finnish is a form of Finnish) but a short page in its own language that
+    says what the Easy Finnish page is, for whom, and links it and the standard page (scripts/easy_finnish.py)."""
+    return language != SOURCE_LANGUAGE and is_finnish_only(rel, prefixes)
+
+
 def missing_translations(docs_dir: Path) -> list[str]:
-    """Every page of the Finnish source tree must exist in every other language, and vice versa, except the
-    Finnish-only pages (extra.finnish_only in mkdocs.yml), which no other language may have."""
+    """Every page of the Finnish source tree must exist in every other language, and vice versa. At a Finnish-only
+    page's path (extra.finnish_only in mkdocs.yml) the other languages have an Easy Finnish pointer instead."""
     out = []
     source = docs_dir / SOURCE_LANGUAGE
     finnish_only = finnish_only_paths(docs_dir)
-    every_source_page = {p.relative_to(source) for p in source.rglob("*.md")}
-    source_pages = {rel for rel in every_source_page if not is_finnish_only(rel.as_posix(), finnish_only)}
+    source_pages = {p.relative_to(source) for p in source.rglob("*.md")}
     for language in LANGUAGES[1:]:
         tree = docs_dir / language
         pages = {p.relative_to(tree) for p in tree.rglob("*.md")} if tree.is_dir() else set()
         for rel in sorted(source_pages - pages):
-            out.append(
-                problem(
-                    docs_dir / SOURCE_LANGUAGE / rel,
-                    1,
-                    f"no {language} translation: create "
-                    f"{display(docs_dir / language / rel)} (copy the Finnish page and translate it)",
-                )
-            )
-        for rel in sorted(pages - source_pages):
             if is_finnish_only(rel.as_posix(), finnish_only):
-                out.append(
-                    problem(
-                        tree / rel,
-                        1,
-                        f"pages under {', '.join(finnish_only)} are in Finnish only, by design (extra.finnish_only "
-                        "in mkdocs.yml): remove this copy; the standard page links readers of every language there",
-                    )
+                how = (
+                    f"the Easy Finnish page has no {language} page at its path: create "
+                    f"{display(docs_dir / language / rel)}, a short page in {LANGUAGE_NAMES[language]} that says "
+                    "what the Easy Finnish page covers and for whom, and links it and the standard page "
+                    "(see CONTRIBUTING, 'Easy Finnish')"
                 )
-                continue
+            else:
+                how = (
+                    f"no {language} translation: create "
+                    f"{display(docs_dir / language / rel)} (copy the Finnish page and translate it)"
+                )
+            out.append(problem(docs_dir / SOURCE_LANGUAGE / rel, 1, how))
+        for rel in sorted(pages - source_pages):
             out.append(
                 problem(
                     tree / rel,
@@ -457,12 +458,17 @@ def address(site_url: str, url: str) -> str:
 
 def alternates(site_url: str, url: str, finnish_only: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """(hreflang, absolute address) of the page at `url` in every language, and x-default: the Finnish one.
-    Every page exists in every language (the translations gate), at the same path inside the language, except
-    the Finnish-only pages (`finnish_only`, from extra.finnish_only), which have their Finnish address only."""
+    Every page exists in every language (the translations gate), at the same path inside the language. At a
+    Finnish-only page's path (`finnish_only`, from extra.finnish_only) the pages are not translations of each other:
+    the Easy Finnish page has its own address only, and the other languages' pointers to it are one another's
+    alternates, with English as x-default."""
     url = url.removeprefix("./")
     first, _, rest = url.partition("/")
     path = rest if first in LANGUAGES[1:] else url
-    languages = [SOURCE_LANGUAGE] if is_finnish_only(path, finnish_only) else LANGUAGES
+    if not is_finnish_only(path, finnish_only):
+        languages = LANGUAGES
+    else:
+        languages = LANGUAGES[1:] if first in LANGUAGES[1:] else [SOURCE_LANGUAGE]
     found = [(lang, address(site_url, path if lang == SOURCE_LANGUAGE else f"{lang}/{path}")) for lang in languages]
     return [*found, ("x-default", found[0][1])]
 

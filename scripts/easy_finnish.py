@@ -11,13 +11,28 @@ The source hash is the translations' mechanism (scripts/translations.py): when t
 the Easy Finnish page is outdated until its editor has caught up and run `translations done`. A checklist's
 items carry the standard page's item IDs (`checklist_items`), so a tick on one page shows on the other.
 The page that links them all (the Easy Finnish home page) has no `easy_finnish_of`.
+
+Every other language has a page at each Easy Finnish page's path: a pointer, not a translation. Written in its own
+language for a reader who meets the path (the language menu, a shared address, a facilitator choosing handouts),
+it says what the Easy Finnish page covers and for whom, and links it (the build leads that link to the Finnish page,
+hooks.link_finnish_only) and the standard page in its own language. The translations and structure gates, the
+translation status and the PDFs leave pointers out; check() below requires their two links.
 """
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
-from scripts.content import SOURCE_LANGUAGE, Page, finnish_only_paths, is_finnish_only, problem
+from scripts.content import (
+    SOURCE_LANGUAGE,
+    Page,
+    finnish_only_paths,
+    is_easy_finnish_pointer,
+    is_finnish_only,
+    problem,
+)
+from scripts.links import resolve
 from scripts.outline import outline
 
 
@@ -64,6 +79,10 @@ def check(pages: dict[str, dict[str, Page]], docs_dir: Path) -> list[str]:
                             f"{', '.join(finnish_only) or 'extra.finnish_only in mkdocs.yml'}): remove it",
                         )
                     )
+    for language, by_path in pages.items():
+        for rel, page in by_path.items():
+            if is_easy_finnish_pointer(language, rel, finnish_only) and rel in finnish:
+                out += pointer_problems(page, rel, finnish[rel])
     claimed: dict[str, str] = {}
     for rel, page in easy_pages(finnish, finnish_only).items():
         standard = page.meta.get("easy_finnish_of")
@@ -89,6 +108,35 @@ def check(pages: dict[str, dict[str, Page]], docs_dir: Path) -> list[str]:
             )
         claimed[standard] = rel
         out += checklist_problems(page, source)
+    return out
+
+
+def pointer_problems(page: Page, rel: str, easy: Page) -> list[str]:
+    """A pointer is no translation, and it links the Easy Finnish page at its path and the standard page."""
+    out = [
+        problem(
+            page.path,
+            page.field_lines.get(field, 2),
+            f"'{field}' does not belong in this page: it points to an Easy Finnish page, which has no translations; "
+            "remove it",
+        )
+        for field in ("translation", "source_hash")
+        if field in page.meta
+    ]
+    linked = {resolve(rel, link.target)[0] for link in outline(page).links}
+    standard = easy.meta.get("easy_finnish_of")
+    wanted = [(rel, "the Easy Finnish page"), *([(f"{standard}.md", "the standard page")] if standard else [])]
+    for target, what in wanted:
+        if target not in linked:
+            name = posixpath.relpath(target, posixpath.dirname(rel))
+            out.append(
+                problem(
+                    page.path,
+                    1,
+                    f"this page points to an Easy Finnish page but does not link {what}: add a link "
+                    f"to ({name}) in its text",
+                )
+            )
     return out
 
 

@@ -178,7 +178,7 @@ def easy_finnish_head(page, language: str, site) -> str:
     """Above the title: on a standard page that has an Easy Finnish version, the link to it (in every language; the
     page it opens is Finnish). On an Easy Finnish page, its label "Selkosuomi" and the link to its standard page."""
     key = page.file.src_uri.split("/", 1)[1].removesuffix(".md")
-    if content.is_finnish_only(key, _state["finnish_only"]):
+    if language == content.SOURCE_LANGUAGE and content.is_finnish_only(key, _state["finnish_only"]):
         label = f'<p class="toimi-easy-label" lang="fi"><span>{escape(site.text("easy_finnish_label", "fi"))}</span>'
         standard = page.meta.get("easy_finnish_of")
         if not standard:
@@ -265,8 +265,10 @@ def page_facts(page, config, language: str) -> dict:
 def other_language_key(page, key: str) -> str:
     """The page the language menu leads to in another language: the same page, but from an Easy Finnish page
     (Finnish only) the standard page it is the Easy Finnish version of, and from the Easy Finnish home page the
-    language's home page, so a reader who chooses Русский on an Easy Finnish page reads the same topic in Russian."""
-    if not content.is_finnish_only(key, _state["finnish_only"]):
+    language's home page, so a reader who chooses Русский on an Easy Finnish page reads the same topic in Russian.
+    From a pointer to an Easy Finnish page the menu leads to the same path: the Easy Finnish page, or another pointer."""
+    language = page.file.src_uri.split("/", 1)[0]
+    if language != content.SOURCE_LANGUAGE or not content.is_finnish_only(key, _state["finnish_only"]):
         return key
     return str(page.meta.get("easy_finnish_of") or "index")
 
@@ -333,7 +335,7 @@ def translation_notice(page, config, language: str, site) -> dict | None:
     """A draft or outdated translation tells its reader so, and links to the Finnish page. An outdated Easy
     Finnish page does the same, linking to its standard page."""
     rel = page.file.src_uri.split("/", 1)[1]
-    if _state["translations"].easy_finnish.get(rel) == "outdated":
+    if language == content.SOURCE_LANGUAGE and _state["translations"].easy_finnish.get(rel) == "outdated":
         standard = str(page.meta["easy_finnish_of"])
         return {
             "state": "outdated",
@@ -367,6 +369,8 @@ def pdf_links(page, config, language: str, site) -> list[tuple[str, str]]:
     """The PDFs a page belongs to: its own unit (both editions for a module) and the handbook; a print kit page's
     are its sheets and the name cards and feedback form it shares with every module."""
     key = page.file.src_uri.split("/", 1)[1].removesuffix(".md")
+    if content.is_easy_finnish_pointer(language, key, _state["finnish_only"]):
+        return []  # a pointer is not printed; the Easy Finnish page it links has its PDF
     if print_kit.is_kit(key):
         module = _state["docs_dir"] / language / f"{print_kit.module_key(key)}.md"
         kinds = print_kit.kinds(content.read_page(module)) if module.is_file() else []
@@ -390,9 +394,15 @@ def pdf_links(page, config, language: str, site) -> list[tuple[str, str]]:
 
 
 def on_post_page(output, page, config):
-    key = page.file.src_uri.split("/", 1)[1].removesuffix(".md")
-    # A handout and a module's views repeat the module: the search finds the module itself.
-    output = search.mark_page(output, indexed=not (key.endswith("-handout") or workshop_views.is_view(key)))
+    language, key = page.file.src_uri.removesuffix(".md").split("/", 1)
+    # A handout and a module's views repeat the module: the search finds the module itself. A pointer to an Easy
+    # Finnish page only leads to other pages: the search finds the standard page, whose first line links it too.
+    repeats = (
+        key.endswith("-handout")
+        or workshop_views.is_view(key)
+        or content.is_easy_finnish_pointer(language, key, _state["finnish_only"])
+    )
+    output = search.mark_page(output, indexed=not repeats)
     _state.setdefault("names", stylesheet.Names()).add_html(output)
     return csp.fill(output, page.file.src_uri)
 

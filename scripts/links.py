@@ -42,7 +42,8 @@ def check_links(
     Finnish pages (`finnish_pages`), and the build points it to the Finnish page (hooks.link_finnish_only)."""
     borrowed = {rel: page for rel, page in (finnish_pages or {}).items() if is_finnish_only(rel, finnish_only)}
     own = pages
-    pages = {**borrowed, **own}
+    # A link to a Finnish-only path leads to the Finnish page, even from a language that has a pointer there.
+    pages = {**own, **borrowed}
     anchors = {rel: outline(page).anchors for rel, page in pages.items()}
     out = []
     for rel, page in own.items():

@@ -41,7 +41,14 @@ from pathlib import Path
 from urllib.parse import quote, urljoin
 
 from scripts import data, print_kit, workshop_views
-from scripts.content import LANGUAGES, SOURCE_LANGUAGE, is_finnish_only, load_config, read_page
+from scripts.content import (
+    LANGUAGES,
+    SOURCE_LANGUAGE,
+    is_easy_finnish_pointer,
+    is_finnish_only,
+    load_config,
+    read_page,
+)
 from scripts.data import format_date, format_size
 from scripts.hyphenation import hyphenate_text, without_soft_hyphens
 
@@ -91,13 +98,14 @@ def units_for(language: str, docs_dir: Path, config: dict) -> list[Unit]:
         (p.relative_to(tree).as_posix() for p in tree.rglob("*.md")),
         key=lambda rel: (order.get(rel, len(order)), rel),
     )
+    finnish_only = tuple(config["extra"].get("finnish_only") or ())
     units = []
     for rel in pages:
         key = rel.removesuffix(".md")
         if print_kit.is_kit(key):
             units += kit_units(language, key, tree)
             continue
-        if not is_unit(key, config):
+        if not is_unit(key, config) or is_easy_finnish_pointer(language, rel, finnish_only):
             continue
         edition = edition_of(key, read_page(tree / rel).meta)
         units.append(
@@ -107,7 +115,7 @@ def units_for(language: str, docs_dir: Path, config: dict) -> list[Unit]:
                 edition,
                 compact=is_compact(key, config),
                 large_type=key.split("/")[0] in config["extra"]["printables"].get("large_type", []),
-                in_handbook=not is_finnish_only(rel, tuple(config["extra"].get("finnish_only") or ())),
+                in_handbook=not is_finnish_only(rel, finnish_only),
                 path=pdf_path(language, key),
                 sources=unit_sources(language, key),
             )

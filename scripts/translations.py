@@ -12,7 +12,8 @@ in the Finnish page do not mark the translations outdated; any change of words d
 
 An Easy Finnish page (scripts/easy_finnish.py) records the same hash of the standard Finnish page it was made
 from (`easy_finnish_of`): `done docs/fi/selko/PAGE.md` records it, and a change of the standard page's words
-marks the Easy Finnish page outdated. The Finnish-only pages (extra.finnish_only) have no translations.
+marks the Easy Finnish page outdated. The Finnish-only pages (extra.finnish_only) have no translations: the other
+languages' pages at their paths are pointers to them, not translations (scripts/easy_finnish.py).
 """
 
 from __future__ import annotations
@@ -158,6 +159,7 @@ def status_of_tree(docs_dir: Path, _fingerprint: tuple) -> Status:
             p.relative_to(tree).as_posix()
             for p in tree.rglob("*.md")
             if p.relative_to(tree).as_posix() not in result.states
+            and p.relative_to(tree).as_posix() not in result.easy_finnish  # a pointer to an Easy Finnish page
         )
     return result
 

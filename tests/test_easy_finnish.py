@@ -1,7 +1,10 @@
-"""Easy Finnish (selkosuomi) pages, issue 17: Finnish-only by design (extra.finnish_only, one place), their fields,
+"""Easy Finnish (selkosuomi) pages, issue 17: Finnish-only by design (extra.finnish_only, one place), with a pointer
+page in every other language at the same path (a short page in that language linking the Easy Finnish page and the
+standard page; not a translation), their fields,
 their outdated state from the standard page's source hash, and the readability gate with one failing mistake per
 rule. The fixture is tests/fixtures/content with tests/fixtures/easy-finnish laid over it (a mkdocs.yml that
-declares selko/ Finnish-only, and docs/fi/selko/guide.md, the Easy Finnish version of guide.md). Expected files,
+declares selko/ Finnish-only, docs/fi/selko/guide.md, the Easy Finnish version of guide.md, and its pointers
+docs/{en,sv,ru,uk}/selko/guide.md). Expected files,
 lines and messages are written here by hand.
 """
 
@@ -54,15 +57,64 @@ def test_the_easy_finnish_fixture_passes_every_gate_and_reports_its_figures(tmp_
     assert "100 % common words, 0 problem(s)" in result.stdout
 
 
-def test_finnish_only_pages_need_no_translation_and_may_not_have_one(tmp_path):
+def test_every_language_has_a_pointer_page_at_an_easy_finnish_pages_path(tmp_path):
     work = fixture(tmp_path)
-    copy = work / "docs" / "en" / "selko" / "guide.md"
-    copy.parent.mkdir(parents=True)
-    shutil.copy(work / EASY, copy)
+    (work / "docs" / "sv" / "selko" / "guide.md").unlink()
     result = run_check(work, "--only", "translations")
     assert result.returncode == 1
-    assert "docs/en/selko/guide.md:1: pages under selko/ are in Finnish only, by design" in result.stderr
-    assert "no en translation" not in result.stderr  # the Finnish-only page is not missing anywhere
+    assert (
+        "docs/fi/selko/guide.md:1: the Easy Finnish page has no sv page at its path: create docs/sv/selko/guide.md, "
+        "a short page in Svenska that says what the Easy Finnish page covers and for whom"
+    ) in result.stderr
+    assert "docs/en/selko/guide.md" not in result.stderr
+
+
+def test_a_pointer_page_is_no_translation_of_the_easy_finnish_page(tmp_path):
+    """A copy of the Easy Finnish page under another language is refused field by field. (The structure gate, which
+    compares a translation with its Finnish page, leaves pointers alone: the fixture's pointers, without the Finnish
+    page's headings and items, pass every gate.)"""
+    work = fixture(tmp_path)
+    shutil.copy(work / EASY, work / "docs" / "ru" / "selko" / "guide.md")
+    result = run_check(work, "--only", "translations,structure")
+    assert result.returncode == 1
+    for line, field in ((6, "easy_finnish_of"), (7, "checklist_items")):
+        assert f"docs/ru/selko/guide.md:{line}: '{field}' belongs only in an Easy Finnish page" in result.stderr
+    assert (
+        "docs/ru/selko/guide.md:8: 'source_hash' does not belong in this page: it points to an Easy Finnish page"
+    ) in result.stderr
+    assert (
+        "docs/ru/selko/guide.md:1: this page points to an Easy Finnish page but does not link the standard page: "
+        "add a link to (../guide.md)"
+    ) in result.stderr
+
+
+@pytest.mark.parametrize(
+    "old, new, missing",
+    [
+        ("[Opas selkosuomeksi](guide.md)", "Opas selkosuomeksi", "the Easy Finnish page: add a link to (guide.md)"),
+        ("[Guide for employers](../guide.md)", "the guide", "the standard page: add a link to (../guide.md)"),
+    ],
+)
+def test_a_pointer_page_links_the_easy_finnish_page_and_the_standard_page(tmp_path, old, new, missing):
+    work = fixture(tmp_path)
+    edit(work, "docs/en/selko/guide.md", old, new)
+    result = run_check(work, "--only", "translations")
+    assert result.returncode == 1
+    assert f"docs/en/selko/guide.md:1: this page points to an Easy Finnish page but does not link {missing}" in (
+        result.stderr
+    )
+
+
+def test_a_pointers_link_to_an_anchor_is_checked_against_the_finnish_page(tmp_path):
+    """The build leads a pointer's link to the Easy Finnish page (same path) to the Finnish page, so the links
+    gate looks for its anchor there, not in the pointer."""
+    work = fixture(tmp_path)
+    edit(work, "docs/en/selko/guide.md", "](guide.md)", "](guide.md#checklist)")
+    assert run_check(work, "--only", "links").returncode == 0
+    edit(work, "docs/en/selko/guide.md", "](guide.md#checklist)", "](guide.md#nowhere)")
+    result = run_check(work, "--only", "links")
+    assert result.returncode == 1
+    assert "docs/en/selko/guide.md:" in result.stderr and "nowhere" in result.stderr
 
 
 def test_a_standard_page_is_still_required_in_every_language(tmp_path):
@@ -209,13 +261,20 @@ def test_a_change_of_the_standard_pages_words_marks_the_easy_finnish_page_outdat
     assert translations.status(docs).easy_finnish["selko/guide.md"] == "current"
 
 
-def test_finnish_only_pages_have_only_their_finnish_alternate():
+def test_an_easy_finnish_page_has_only_its_own_address_and_its_pointers_alternate_with_each_other():
     from scripts.content import alternates
 
     site = "https://example.org/x/"
     assert alternates(site, "selko/starttiraha/", ("selko/",)) == [
         ("fi", "https://example.org/x/selko/starttiraha/"),
         ("x-default", "https://example.org/x/selko/starttiraha/"),
+    ]
+    assert alternates(site, "uk/selko/starttiraha/", ("selko/",)) == [
+        ("en", "https://example.org/x/en/selko/starttiraha/"),
+        ("sv", "https://example.org/x/sv/selko/starttiraha/"),
+        ("ru", "https://example.org/x/ru/selko/starttiraha/"),
+        ("uk", "https://example.org/x/uk/selko/starttiraha/"),
+        ("x-default", "https://example.org/x/en/selko/starttiraha/"),
     ]
     assert [code for code, _ in alternates(site, "en/about/", ("selko/",))] == [
         "fi",
@@ -258,3 +317,29 @@ def test_the_language_menu_of_an_easy_finnish_page_leads_to_the_same_topic_in_ea
             assert (html_site / href.removeprefix("/toimi-opas/") / "index.html").exists(), (path, lang, href)
     # A standard page's menu still leads to the same page.
     assert menu("checklists/starttiraha")["ru"].endswith("ru/checklists/starttiraha/")
+
+
+def test_a_pointer_page_leads_to_the_finnish_easy_finnish_page_and_is_not_searched_or_printed(html_site):
+    """The Russian pointer at selko/starttiraha: its link to the Easy Finnish page opens the Finnish page (marked
+    hreflang="fi"), its link to the standard checklist stays in Russian, it has no PDF of its own, and the search
+    finds the standard page rather than the pointer, whose words only lead elsewhere."""
+    import json
+    import re
+
+    pointer = html_site / "ru" / "selko" / "starttiraha" / "index.html"
+    article = pointer.read_text(encoding="utf-8").split('<article class="md-content__inner', 1)[1]
+    article = article.split("</article>", 1)[0]
+    finnish = re.findall(r'<a href="([^"]+)" hreflang="fi"', article)
+    assert finnish, "the pointer has no link to the Finnish Easy Finnish page"
+    assert {(pointer.parent / href / "index.html").resolve() for href in finnish} == {
+        (html_site / "selko" / "starttiraha" / "index.html").resolve()
+    }
+    assert 'href="../../checklists/starttiraha/"' in article
+    assert 'type="application/pdf"' not in article
+    assert not (html_site / "pdf" / "ru" / "selko-starttiraha.pdf").exists()
+    urls = {
+        json.loads(passage.read_text(encoding="utf-8"))["url"]
+        for passage in (html_site / "search" / "ru" / "passages").glob("*.json")
+    }
+    assert "ru/checklists/starttiraha/" in urls
+    assert not [url for url in urls if url.startswith("ru/selko/")]

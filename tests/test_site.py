@@ -99,10 +99,16 @@ def test_language_links_lead_to_the_same_page_in_the_other_language(site_dir, ht
             rel = page.relative_to(root)
             links = parse(page)
             assert sorted(code for code, _ in links.switcher) == sorted(LANGUAGES), page
+            if rel.as_posix().startswith(FINNISH_ONLY) and lang != SOURCE:
+                # A pointer to an Easy Finnish page: the other languages' pointers are its alternates; its menu leads
+                # to the same path in every language, the Easy Finnish page itself in Finnish.
+                assert [code for code, _ in links.alternates] == [*LANGUAGES[1:], "x-default"], page
+                for code, href in links.switcher:
+                    assert resolve(site_dir, page, href) == language_root(site_dir, code) / rel, (page, code)
+                continue
             if rel.as_posix().startswith(FINNISH_ONLY):
                 # A Finnish-only page: its one alternate is itself; the menu's other languages lead to the standard
                 # page it is the Easy Finnish version of (its front matter's easy_finnish_of), or to their homes.
-                assert lang == SOURCE, page
                 assert [code for code, _ in links.alternates] == [SOURCE, "x-default"], page
                 source = ROOT / "docs" / SOURCE / rel.parent.with_suffix(".md")
                 if not source.exists():
@@ -146,7 +152,9 @@ def test_hreflang_alternates_are_absolute_with_x_default_and_match_the_sitemap(s
             alternates = parse(page).alternates
             assert alternates == sitemap[address], page
             assert all(href.startswith(SITE_URL) for _, href in alternates), page
-            assert dict(alternates)["x-default"] == dict(alternates)[SOURCE], page
+            # x-default: the Finnish page, or the English one among the pointers to an Easy Finnish page.
+            default = "en" if lang != SOURCE and rel.startswith(FINNISH_ONLY) else SOURCE
+            assert dict(alternates)["x-default"] == dict(alternates)[default], page
         # A missing page's alternates are the language home pages.
         home = [(code, SITE_URL + ("" if code == SOURCE else f"{code}/")) for code in LANGUAGES]
         assert parse(root / "404.html").alternates == [*home, ("x-default", SITE_URL)]
