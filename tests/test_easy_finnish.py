@@ -331,9 +331,9 @@ def test_a_pointer_page_leads_to_the_finnish_easy_finnish_page_and_is_not_search
     article = article.split("</article>", 1)[0]
     finnish = re.findall(r'<a href="([^"]+)" hreflang="fi"', article)
     assert finnish, "the pointer has no link to the Finnish Easy Finnish page"
-    assert {(pointer.parent / href / "index.html").resolve() for href in finnish} == {
-        (html_site / "selko" / "starttiraha" / "index.html").resolve()
-    }
+    targets = {(pointer.parent / href / "index.html").resolve() for href in finnish}
+    assert (html_site / "selko" / "starttiraha" / "index.html").resolve() in targets
+    assert all(target.is_relative_to((html_site / "selko").resolve()) and target.exists() for target in targets)
     assert 'href="../../checklists/starttiraha/"' in article
     assert 'type="application/pdf"' not in article
     assert not (html_site / "pdf" / "ru" / "selko-starttiraha.pdf").exists()
