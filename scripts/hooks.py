@@ -126,13 +126,14 @@ def on_page_markdown(markdown, page, config, files):
         raise fail(err) from None
 
 
-MARKDOWN_LINK = re.compile(r"\]\((?P<target>[^)\s#]+\.md)(?P<anchor>#[^)\s]*)?\)")
+MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]\((?P<target>[^)\s#]+\.md)(?P<anchor>#[^)\s]*)?\)")
 
 
 def link_finnish_only(markdown: str, rel: str, url: str, config) -> str:
     """A translation's link to a Finnish-only page (an Easy Finnish page, which exists in no other language) leads
     to the Finnish page, marked hreflang="fi" (the links gate checked it against the Finnish pages). The offline
-    copy, which holds one language, links the page on the online site."""
+    copy, which holds one language, links the page on the online site. A link whose text is the Finnish page's
+    title is marked lang="fi" too, so a screen reader reads those words in Finnish (WCAG 3.1.2)."""
 
     def to_finnish(match: re.Match) -> str:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), match["target"]))
@@ -144,7 +145,9 @@ def link_finnish_only(markdown: str, rel: str, url: str, config) -> str:
         else:
             finnish_url = key.removesuffix("index") if key.endswith("index") else f"{key}/"
             href = get_relative_url(finnish_url, url)
-        return f"]({href}{match['anchor'] or ''}){{hreflang=fi}}"
+        finnish = content.read_page(_state["docs_dir"] / content.SOURCE_LANGUAGE / target)
+        finnish_title = match["text"].strip().strip("«»“”„\"'") == str(finnish.meta["title"])  # quoted, or not
+        return f"[{match['text']}]({href}{match['anchor'] or ''}){{hreflang=fi{' lang=fi' if finnish_title else ''}}}"
 
     return MARKDOWN_LINK.sub(to_finnish, markdown)
 
@@ -266,7 +269,7 @@ def other_language_key(page, key: str) -> str:
     """The page the language menu leads to in another language: the same page, but from an Easy Finnish page
     (Finnish only) the standard page it is the Easy Finnish version of, and from the Easy Finnish home page the
     language's home page, so a reader who chooses Русский on an Easy Finnish page reads the same topic in Russian.
-    From a pointer to an Easy Finnish page the menu leads to the same path: the Easy Finnish page, or another pointer."""
+    From a pointer to an Easy Finnish page the menu leads to the same path: the Easy Finnish page or another pointer."""
     language = page.file.src_uri.split("/", 1)[0]
     if language != content.SOURCE_LANGUAGE or not content.is_finnish_only(key, _state["finnish_only"]):
         return key

@@ -334,6 +334,8 @@ def test_a_pointer_page_leads_to_the_finnish_easy_finnish_page_and_is_not_search
     targets = {(pointer.parent / href / "index.html").resolve() for href in finnish}
     assert (html_site / "selko" / "starttiraha" / "index.html").resolve() in targets
     assert all(target.is_relative_to((html_site / "selko").resolve()) and target.exists() for target in targets)
+    # Its link text is the Finnish page's title: marked as Finnish words, for screen readers (WCAG 3.1.2).
+    assert '<a href="../../../selko/starttiraha/" hreflang="fi" lang="fi">Muistilista: starttiraha</a>' in article
     assert 'href="../../checklists/starttiraha/"' in article
     assert 'type="application/pdf"' not in article
     assert not (html_site / "pdf" / "ru" / "selko-starttiraha.pdf").exists()
