@@ -205,6 +205,61 @@ def test_page_references_resolve_in_one_pass_and_the_pdf_is_the_same(tmp_path):
     assert (results["fixed"][0], results["plain"][0]) == (9, 12)
 
 
+# Renders three documents that link one stylesheet (argv[1]'s folder holds it) in one process, as a worker does,
+# with scripts/pdf.py's stylesheet reuse if argv[2] is "once", and writes each PDF's bytes next to it.
+RENDER_THREE_WITH_ONE_STYLESHEET = """
+import sys
+from pathlib import Path
+from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
+from scripts import pdf
+folder, mode = Path(sys.argv[1]), sys.argv[2]
+if mode == "once":
+    pdf._parse_each_stylesheet_once()
+fonts, fetched = FontConfiguration(), []
+class Counting(URLFetcher):
+    def fetch(self, url, headers=None):
+        fetched.append(url)
+        return super().fetch(url, headers)
+fetch = Counting()
+for n in range(3):
+    source = (f"<html lang='en'><link rel='stylesheet' href='sheet.css'><h1>Document {n}</h1>"
+              + "<p class='x'>Text.</p>" * (n + 1) + "</html>")
+    rendered = HTML(string=source, base_url=str(folder) + "/", url_fetcher=fetch).render(font_config=fonts)
+    (folder / f"{mode}-{n}.pdf").write_bytes(rendered.write_pdf(pdf_variant="pdf/ua-1"))
+print(len(fetched))
+"""
+SHEET = (
+    "@page { size: A6; @bottom-center { content: 'Footer ' counter(page) } }"
+    " h1 { color: #1d5b79; string-set: title content() } p.x { break-after: page }"
+)
+
+
+def test_a_worker_parses_the_print_stylesheet_once_and_every_pdf_is_the_same(tmp_path):
+    """Each document links the same print stylesheet: a worker parses it once (scripts/pdf.py), and every later
+    document still gets its @page rules. The PDFs are byte for byte what WeasyPrint alone makes: the second and third
+    documents keep the page size and the footer of the @page rule."""
+    (tmp_path / "sheet.css").write_text(SHEET, encoding="utf-8")
+    fetched = {}
+    for mode in ("plain", "once"):
+        run = subprocess.run(
+            [sys.executable, "-c", RENDER_THREE_WITH_ONE_STYLESHEET, str(tmp_path), mode],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        assert run.returncode == 0, run.stderr
+        fetched[mode] = int(run.stdout)
+    assert fetched == {"plain": 3, "once": 1}  # the stylesheet was read (and parsed) once, not once a document
+    for n in range(3):
+        assert (tmp_path / f"once-{n}.pdf").read_bytes() == (tmp_path / f"plain-{n}.pdf").read_bytes(), n
+    third = PdfReader(tmp_path / "once-2.pdf")
+    assert len(third.pages) == 3
+    assert [round(float(v)) for v in third.pages[0].mediabox[2:]] == [298, 420]  # A6 in points
+    assert "Footer 3" in third.pages[2].extract_text()
+
+
 # Running text with a figure in it, as the Finnish partial-work-ability guide has it (the figure's span is what
 # the [[figure:]] shortcode writes).
 FIGURE_PARAGRAPH = (
