@@ -58,3 +58,25 @@ def test_the_bench_goes_on_when_the_peer_cannot_be_installed(tmp_path, monkeypat
         "version": "0.12.1",
         "not_measured": "no environment (ERROR: No matching distribution found for mkdocs-to-pdf==0.12.1)",
     }
+
+
+def test_a_suite_never_run_is_reported_not_judged():
+    assert bench.suite_verdicts(None) == [("Test suite (make test)", "not measured: run make test first", "", None)]
+
+
+def test_a_suite_over_its_time_is_not_met_and_says_by_how_much():
+    suite = {
+        "seconds": 1494,
+        "pdf_cache": "cold",
+        "cores": 2,
+        "finished": "2026-12-07T01:00:00+00:00",
+        "seconds_per_file": {"tests/test_accessibility.py": 507, "tests/test_pdf.py": 177, "tests/test_x.py": 1},
+    }
+    ((what, result, target, met, by),) = bench.suite_verdicts(suite)
+    assert (what, result, target, met) == (
+        "Test suite, cold PDF cache, 2 cores (2026-12-07)",
+        "24 min 54 s",
+        "<= 8 min",
+        False,
+    )
+    assert by == "+16.9 min; slowest files: test_accessibility.py 507 s, test_pdf.py 177 s, test_x.py 1 s"
