@@ -372,8 +372,6 @@ def pdf_links(page, config, language: str, site) -> list[tuple[str, str]]:
     """The PDFs a page belongs to: its own unit (both editions for a module) and the handbook; a print kit page's
     are its sheets and the name cards and feedback form it shares with every module."""
     key = page.file.src_uri.split("/", 1)[1].removesuffix(".md")
-    if content.is_easy_finnish_pointer(language, key, _state["finnish_only"]):
-        return []  # a pointer is not printed; the Easy Finnish page it links has its PDF
     if print_kit.is_kit(key):
         module = _state["docs_dir"] / language / f"{print_kit.module_key(key)}.md"
         kinds = print_kit.kinds(content.read_page(module)) if module.is_file() else []
@@ -384,7 +382,8 @@ def pdf_links(page, config, language: str, site) -> list[tuple[str, str]]:
             for label, unit in sheets + [(label, unit) for unit, label in shared]
         ]
     links = []
-    if pdf.is_unit(key, config):
+    # A pointer to an Easy Finnish page is not printed (the Easy Finnish page it links has its PDF); the handbook is.
+    if pdf.is_unit(key, config) and not content.is_easy_finnish_pointer(language, key, _state["finnish_only"]):
         if "duration" in page.meta:
             links += [
                 ("pdf_facilitator", pdf.pdf_path(language, key)),
