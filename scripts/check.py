@@ -40,7 +40,7 @@ from scripts.content import (
     Page,
     display,
     finnish_only_paths,
-    is_finnish_only,
+    is_easy_finnish_pointer,
     missing_translations,
     read_page,
     typed_amounts,
@@ -122,7 +122,7 @@ def translated_pairs(content: Content):
     for language in LANGUAGES[1:]:
         for rel, page in content.pages[language].items():
             source = content.pages[SOURCE_LANGUAGE].get(rel)
-            if source and not is_finnish_only(rel, finnish_only):
+            if source and not is_easy_finnish_pointer(language, rel, finnish_only):
                 yield rel, source, page
 
 

@@ -145,8 +145,7 @@ def link_finnish_only(markdown: str, rel: str, url: str, config) -> str:
         else:
             finnish_url = key.removesuffix("index") if key.endswith("index") else f"{key}/"
             href = get_relative_url(finnish_url, url)
-        finnish = content.read_page(_state["docs_dir"] / content.SOURCE_LANGUAGE / target)
-        finnish_title = match["text"].strip().strip("«»“”„\"'") == str(finnish.meta["title"])  # quoted, or not
+        finnish_title = match["text"].strip().strip("«»“”„\"'") == standard_title(key)  # quoted, or not
         return f"[{match['text']}]({href}{match['anchor'] or ''}){{hreflang=fi{' lang=fi' if finnish_title else ''}}}"
 
     return MARKDOWN_LINK.sub(to_finnish, markdown)
@@ -204,7 +203,7 @@ def easy_finnish_head(page, language: str, site) -> str:
 
 
 def standard_title(key: str) -> str:
-    """The title of a standard Finnish page, as its front matter gives it."""
+    """The title of a Finnish page (`key`: its path inside docs/fi/ without .md), as its front matter gives it."""
     docs_dir = _state["docs_dir"]
     return str(content.read_page(docs_dir / content.SOURCE_LANGUAGE / f"{key}.md").meta["title"])
 
@@ -382,8 +381,7 @@ def pdf_links(page, config, language: str, site) -> list[tuple[str, str]]:
             for label, unit in sheets + [(label, unit) for unit, label in shared]
         ]
     links = []
-    # A pointer to an Easy Finnish page is not printed (the Easy Finnish page it links has its PDF); the handbook is.
-    if pdf.is_unit(key, config) and not content.is_easy_finnish_pointer(language, key, _state["finnish_only"]):
+    if pdf.is_unit(key, config, language):
         if "duration" in page.meta:
             links += [
                 ("pdf_facilitator", pdf.pdf_path(language, key)),

@@ -105,7 +105,7 @@ def units_for(language: str, docs_dir: Path, config: dict) -> list[Unit]:
         if print_kit.is_kit(key):
             units += kit_units(language, key, tree)
             continue
-        if not is_unit(key, config) or is_easy_finnish_pointer(language, rel, finnish_only):
+        if not is_unit(key, config, language):
             continue
         edition = edition_of(key, read_page(tree / rel).meta)
         units.append(
@@ -144,12 +144,14 @@ def kit_units(language: str, kit_key: str, tree: Path) -> list[Unit]:
     ]
 
 
-def is_unit(key: str, config: dict) -> bool:
+def is_unit(key: str, config: dict, language: str) -> bool:
     """A page that is a PDF: a page of the printable sections other than an index, and other than a module's
-    screen views (the projector view, and the run sheet, printed from the browser once its start time is in)."""
+    screen views (the projector view, and the run sheet, printed from the browser once its start time is in) and
+    a pointer to an Easy Finnish page (the Easy Finnish page it links is printed)."""
     if key.split("/")[0] not in config["extra"]["printables"]["sections"] or key.endswith("index"):
         return False
-    return not workshop_views.is_view(key)
+    finnish_only = tuple(config["extra"].get("finnish_only") or ())
+    return not workshop_views.is_view(key) and not is_easy_finnish_pointer(language, key, finnish_only)
 
 
 def edition_of(key: str, meta: dict) -> str:
@@ -575,26 +577,23 @@ def _parse_each_stylesheet_once() -> None:
     css._toimi_parsed_once = True
     find_stylesheets, parsed = css.find_stylesheets, {}
 
-    def find_stylesheets_once(wrapper, media_type, url_fetcher, base_url, font_config, counter_style, profiles, *lists):
-        page_rules, layers = lists
+    def find_stylesheets_once(
+        wrapper, media_type, fetcher, base_url, fonts, counter_style, profiles, page_rules, layers
+    ):
         elements = [
             (w.etree_element.tag, w.etree_element.get("href"), w.etree_element.text)
             for w in wrapper.query_all("style", "link")
         ]
-        key = (media_type, base_url, id(font_config), repr(elements))
+        key = (media_type, base_url, id(fonts), repr(elements))
         if key not in parsed:
-            own = ([], [], {}, {})
-            sheets = list(
-                find_stylesheets(
-                    wrapper, media_type, url_fetcher, base_url, font_config, own[2], own[3], own[0], own[1]
-                )
-            )
-            parsed[key] = (sheets, *own)
-        sheets, own_page_rules, own_layers, own_counter_style, own_profiles = parsed[key]
-        page_rules.extend(own_page_rules)
-        layers.extend(own_layers)
-        counter_style.update(own_counter_style)
-        profiles.update(own_profiles)
+            first = {"counter_style": {}, "profiles": {}, "page_rules": [], "layers": []}
+            sheets = list(find_stylesheets(wrapper, media_type, fetcher, base_url, fonts, *first.values()))
+            parsed[key] = (sheets, first)
+        sheets, first = parsed[key]
+        counter_style.update(first["counter_style"])
+        profiles.update(first["profiles"])
+        page_rules.extend(first["page_rules"])
+        layers.extend(first["layers"])
         yield from sheets
 
     css.find_stylesheets = find_stylesheets_once
